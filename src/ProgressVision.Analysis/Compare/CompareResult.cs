@@ -1,0 +1,134 @@
+using System.Text.Json.Serialization;
+
+namespace ProgressVision.Analysis.Compare;
+
+// The result of comparing two photos of one scalp area from two sessions: the contract between
+// Analysis (which fills it), Store (which keeps it as JSON) and Reports (which renders it).
+// Schema: docs in README ("result.json"). Coordinates are pixels of the photo after EXIF
+// orientation, OpenCV convention (pixel centres at integer coordinates).
+
+/// <summary>Everything <c>compare</c> measures for one BEFORE/AFTER pair.</summary>
+public sealed record CompareResult
+{
+    /// <summary>Program version that produced the result.</summary>
+    public required string Version { get; init; }
+
+    /// <summary>Input files and their SHA-256.</summary>
+    public required PhotoPair Inputs { get; init; }
+
+    /// <summary>How AFTER maps onto BEFORE.</summary>
+    public required AlignmentReport Alignment { get; init; }
+
+    /// <summary>Measures of the BEFORE photo.</summary>
+    public required PhotoMetrics Before { get; init; }
+
+    /// <summary>Measures of the AFTER photo (in AFTER pixel coordinates).</summary>
+    public required PhotoMetrics After { get; init; }
+
+    /// <summary>Dot-to-dot change from BEFORE to AFTER.</summary>
+    public required DotChangeSummary Change { get; init; }
+
+    /// <summary>Healing flags (empty when no model ran).</summary>
+    public IReadOnlyList<HealingFlag> Flags { get; init; } = [];
+
+    /// <summary>Hash of the healing model used, if any.</summary>
+    public string? ModelSha256 { get; init; }
+
+    /// <summary>Whether another session is advised, with reasons.</summary>
+    public required Recommendation Recommendation { get; init; }
+
+    /// <summary>Warnings that do not stop the analysis (e.g. photo taken too soon after a session).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}
+
+/// <summary>The two input photos.</summary>
+public sealed record PhotoPair(PhotoInfo Before, PhotoInfo After);
+
+/// <summary>One input photo.</summary>
+public sealed record PhotoInfo(string File, string Sha256, int Width, int Height, DateTimeOffset? CaptureDate, int? DaysSinceSession);
+
+/// <summary>Alignment of AFTER onto BEFORE.</summary>
+public sealed record AlignmentReport
+{
+    /// <summary>9 numbers, row-major, mapping AFTER pixel coordinates to BEFORE pixel coordinates.</summary>
+    public required double[] Homography { get; init; }
+
+    /// <summary>Feature matches consistent with the homography.</summary>
+    public required int Inliers { get; init; }
+
+    /// <summary>Feature matches tried.</summary>
+    public int Matches { get; init; }
+
+    /// <summary>RMS reprojection residual of the inliers after refinement, pixels.</summary>
+    public required double ResidualPx { get; init; }
+
+    /// <summary>Fraction of the BEFORE image covered by the warped AFTER image.</summary>
+    public double Overlap { get; init; }
+
+    /// <summary>Non-rigid correction; supersedes <see cref="Homography"/> when present.</summary>
+    public WarpGrid? WarpGrid { get; init; }
+}
+
+/// <summary>
+/// BEFORE coordinates of AFTER pixel (c·step, r·step), row-major lists of length cols×rows; null
+/// where undefined.
+/// </summary>
+public sealed record WarpGrid(int Step, int Cols, int Rows, double?[] X, double?[] Y);
+
+/// <summary>Coverage, density and uniformity of one photo's treated area.</summary>
+public sealed record PhotoMetrics
+{
+    /// <summary>Fraction of treated scalp covered by pigment at viewing scale, 0..1.</summary>
+    public required double Coverage { get; init; }
+
+    /// <summary>Dots per cm² when the scale is known, else null.</summary>
+    public double? DensityPerCm2 { get; init; }
+
+    /// <summary>Dots per 1000 px² (always present).</summary>
+    public required double DensityPer1000Px2 { get; init; }
+
+    /// <summary>Number of pigment dots found in the treated area.</summary>
+    public required int DotCount { get; init; }
+
+    /// <summary>Treated area, px².</summary>
+    public double TreatedAreaPx { get; init; }
+
+    /// <summary>Spacing, size and local-density uniformity.</summary>
+    public required Uniformity Uniformity { get; init; }
+
+    /// <summary>Empty patches larger than the gap threshold.</summary>
+    public IReadOnlyList<Gap> Gaps { get; init; } = [];
+}
+
+/// <summary>
+/// Uniformity measures: nearest-neighbour distance CV, Clark–Evans R (1 = random, &gt;1 = regular,
+/// &lt;1 = clumped; edge corrected), dot-size CV and CV of local density over a 5 mm grid.
+/// </summary>
+public sealed record Uniformity(double NnCv, double ClarkEvansR, double SizeCv, double LocalDensityCv);
+
+/// <summary>An empty patch: polygon vertices as [x0,y0,x1,y1,...] pixels, and its area.</summary>
+public sealed record Gap(double[] Polygon, double AreaPx, double? AreaMm2);
+
+/// <summary>Dot-to-dot change counts.</summary>
+public sealed record DotChangeSummary(int Retained, int Faded, int Lost, int New, double RetentionRate)
+{
+    /// <summary>Boxes [x,y,w,h] in BEFORE pixels where faded or lost dots cluster.</summary>
+    public IReadOnlyList<double[]> FadeClusters { get; init; } = [];
+}
+
+/// <summary>A healing issue: where (box in BEFORE pixels), how sure (score) and why (evidence).</summary>
+public sealed record HealingFlag(string Type, double Score, double[] Box, IReadOnlyDictionary<string, double> Evidence)
+{
+    /// <summary>Free-text note, e.g. when the model and the measures disagree.</summary>
+    public string? Note { get; init; }
+}
+
+/// <summary>Whether another session is advised.</summary>
+public sealed record Recommendation(bool AdditionalSession, double Confidence, IReadOnlyList<string> Reasons);
+
+/// <summary>Source-generated JSON for the result model (camelCase, indented, nulls written).</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
+[JsonSerializable(typeof(CompareResult))]
+public sealed partial class CompareResultJsonContext : JsonSerializerContext
+{
+}
