@@ -1,37 +1,41 @@
+using System.CommandLine;
+using ProgressVision.Cli.Commands;
+using ProgressVision.Cli.Interaction;
+
 namespace ProgressVision.Cli;
 
-/// <summary>Builds and runs the command tree. Commands live one per file under Commands/.</summary>
+/// <summary>Builds and runs the command tree. One class per verb under <c>Commands/</c>.</summary>
 public static class CommandLineApp
 {
-    /// <summary>Parses and runs; returns the process exit code.</summary>
-    public static int Run(string[] args)
+    /// <summary>Builds the root command with every verb.</summary>
+    public static RootCommand Build(IConsoleInteraction console)
     {
-        Console.Error.WriteLine("progressvision: no commands yet");
-        return args.Length == 0 ? 0 : ExitCodes.Usage;
+        var root = new RootCommand("ProgressVision — measure scalp micropigmentation progress across sessions.");
+
+        // Register verbs here, one line each (keep alphabetical to ease merges).
+        foreach (var command in new Command[]
+                 {
+                 })
+        {
+            root.Subcommands.Add(command);
+        }
+
+        return root;
     }
-}
 
-/// <summary>Named process exit codes.</summary>
-public static class ExitCodes
-{
-    /// <summary>Success.</summary>
-    public const int Ok = 0;
-
-    /// <summary>Unexpected internal failure.</summary>
-    public const int Failure = 1;
-
-    /// <summary>Bad command line.</summary>
-    public const int Usage = 2;
-
-    /// <summary>An input file is missing, unreadable, corrupt or unsupported.</summary>
-    public const int BadInput = 3;
-
-    /// <summary>The photos could not be aligned (do not show the same area).</summary>
-    public const int AlignmentFailed = 4;
-
-    /// <summary>Database missing, locked or corrupt; unknown client.</summary>
-    public const int StoreError = 5;
-
-    /// <summary>ONNX Runtime or model failure.</summary>
-    public const int InferenceFailed = 6;
+    /// <summary>Parses and runs; returns the process exit code.</summary>
+    public static int Run(string[] args, IConsoleInteraction? console = null)
+    {
+        console ??= ConsoleInteraction.Create();
+        var root = Build(console);
+        try
+        {
+            return root.Parse(args).Invoke();
+        }
+        catch (CliException ex)
+        {
+            console.Error(ex.Message);
+            return ex.ExitCode;
+        }
+    }
 }
