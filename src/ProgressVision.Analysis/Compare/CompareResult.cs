@@ -124,7 +124,11 @@ public sealed record HealingFlag(string Type, double Score, double[] Box, IReadO
 }
 
 /// <summary>Whether another session is advised.</summary>
-public sealed record Recommendation(bool AdditionalSession, double Confidence, IReadOnlyList<string> Reasons);
+public sealed record Recommendation(bool AdditionalSession, double Confidence, IReadOnlyList<string> Reasons)
+{
+    /// <summary>treat, wait-and-recheck, assess-correction or complete.</summary>
+    public string Action { get; init; } = "complete";
+}
 
 /// <summary>Source-generated JSON for the result model (camelCase, indented, nulls written).</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]

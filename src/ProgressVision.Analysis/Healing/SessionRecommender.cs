@@ -1,0 +1,147 @@
+using System.Globalization;
+using ProgressVision.Analysis.Compare;
+
+namespace ProgressVision.Analysis.Healing;
+
+/// <summary>
+/// Decides whether another session is advised from measured coverage, density, gaps, uniformity,
+/// retention and healing flags, against <see cref="ClinicTargets"/>. A pure function of the numbers,
+/// so the same rule applied to synthetic truth gives the reference decision for tests.
+/// </summary>
+public static class SessionRecommender
+{
+    /// <summary>What the practitioner should do next.</summary>
+    public const string ActionTreat = "treat", ActionWait = "wait-and-recheck", ActionComplete = "complete", ActionCorrect = "assess-correction";
+
+    /// <summary>Builds the recommendation.</summary>
+    /// <param name="after">Metrics of the latest photo.</param>
+    /// <param name="change">Dot change since the earlier photo (null when not judged).</param>
+    /// <param name="flags">Healing flags on the latest photo.</param>
+    /// <param name="daysSinceSession">Days between the last session and the latest photo, when known.</param>
+    /// <param name="mmPerPx">Scale, when known.</param>
+    /// <param name="targets">Clinic targets.</param>
+    public static Recommendation Recommend(
+        PhotoMetrics after,
+        DotChangeSummary? change,
+        IReadOnlyList<HealingFlag> flags,
+        int? daysSinceSession,
+        double? mmPerPx,
+        ClinicTargets targets)
+    {
+        var reasons = new List<string>();
+        // Each criterion contributes a signed margin: positive means "needs more pigment", its size how clear.
+        var margins = new List<double>();
+        bool treat = false, wait = false, correct = false;
+
+        if (after.DensityPerCm2 is double density)
+        {
+            double m = (targets.TargetDensityPerCm2 - density) / targets.TargetDensityPerCm2;
+            margins.Add(m);
+            if (m > 0)
+            {
+                treat = true;
+                reasons.Add(F($"density {density:0.0} dots/cm² is below the target {targets.TargetDensityPerCm2:0} dots/cm²"));
+            }
+        }
+
+        double cm = (targets.TargetCoverage - after.Coverage) / targets.TargetCoverage;
+        margins.Add(cm);
+        if (cm > 0)
+        {
+            treat = true;
+            reasons.Add(F($"coverage {after.Coverage * 100:0.0}% is below the target {targets.TargetCoverage * 100:0.0}%"));
+        }
+
+        foreach (var gap in after.Gaps)
+        {
+            bool tooBig = gap.AreaMm2 is double mm2 ? mm2 > targets.MaxGapAreaMm2 : gap.AreaPx > targets.MaxGapAreaPx;
+            if (tooBig)
+            {
+                treat = true;
+                var (x, y, w, h) = Bounds(gap.Polygon);
+                reasons.Add(gap.AreaMm2 is double a
+                    ? F($"empty patch of {a:0.0} mm² at [{x:0},{y:0},{w:0},{h:0}] (limit {targets.MaxGapAreaMm2:0} mm²)")
+                    : F($"empty patch of {gap.AreaPx:0} px² at [{x:0},{y:0},{w:0},{h:0}] (limit {targets.MaxGapAreaPx:0} px²)"));
+                margins.Add(0.5);
+            }
+        }
+
+        if (after.Uniformity.LocalDensityCv > targets.MaxLocalDensityCv)
+        {
+            treat = true;
+            margins.Add((after.Uniformity.LocalDensityCv - targets.MaxLocalDensityCv) / targets.MaxLocalDensityCv);
+            reasons.Add(F($"uneven density: local density CV {after.Uniformity.LocalDensityCv:0.00} exceeds {targets.MaxLocalDensityCv:0.00}"));
+        }
+
+        bool tooSoon = daysSinceSession is int d && d < targets.MinDaysToJudgeFade;
+        if (change is not null && !tooSoon)
+        {
+            int earlier = change.Retained + change.Faded + change.Lost;
+            double fadedFraction = earlier == 0 ? 0 : (double)(change.Faded + change.Lost) / earlier;
+            if (fadedFraction > targets.MaxFadedFraction)
+            {
+                treat = true;
+                margins.Add((fadedFraction - targets.MaxFadedFraction) / targets.MaxFadedFraction);
+                reasons.Add(F($"{fadedFraction * 100:0}% of earlier dots faded or were lost (limit {targets.MaxFadedFraction * 100:0}%)"));
+            }
+        }
+        else if (tooSoon)
+        {
+            reasons.Add(F($"photo taken {daysSinceSession} days after the session: fade is not judged before day {targets.MinDaysToJudgeFade}"));
+        }
+
+        foreach (var flag in flags)
+        {
+            string box = F($"[{flag.Box[0]:0},{flag.Box[1]:0},{flag.Box[2]:0},{flag.Box[3]:0}]");
+            switch (flag.Type)
+            {
+                case HealingFlagTypes.PatchyFade when !tooSoon:
+                    treat = true;
+                    margins.Add(flag.Score - 0.5);
+                    reasons.Add(F($"patchy fade at {box} (score {flag.Score:0.00}): touch-up needed"));
+                    break;
+                case HealingFlagTypes.Redness:
+                    bool persistent = daysSinceSession is not int dd || dd >= targets.RednessWindowDays;
+                    if (persistent)
+                    {
+                        wait = true;
+                        reasons.Add(F($"persistent redness at {box} (score {flag.Score:0.00}): wait and re-check before treating"));
+                    }
+
+                    break;
+                case HealingFlagTypes.Blowout:
+                    correct = true;
+                    reasons.Add(F($"blowout at {box} (score {flag.Score:0.00}): more pigment will not fix it; assess correction"));
+                    break;
+            }
+        }
+
+        string action = wait ? ActionWait : treat ? ActionTreat : correct ? ActionCorrect : ActionComplete;
+        if (!treat && !wait)
+        {
+            reasons.Add("coverage, density, gaps and uniformity meet the clinic targets");
+        }
+
+        // Confidence grows with the clearest margin: a criterion missed (or met) by 50% or more is
+        // a confident call; one within a few percent of its threshold is a coin toss.
+        double decisive = treat ? margins.Where(v => v > 0).DefaultIfEmpty(0).Max() : -margins.DefaultIfEmpty(-1).Max();
+        double confidence = Math.Clamp(0.5 + decisive, 0.5, 0.99);
+        return new Recommendation(treat && !wait, Math.Round(confidence, 3), reasons) { Action = action };
+    }
+
+    private static (double X, double Y, double W, double H) Bounds(double[] polygon)
+    {
+        double minX = double.MaxValue, minY = double.MaxValue, maxX = double.MinValue, maxY = double.MinValue;
+        for (int i = 0; i + 1 < polygon.Length; i += 2)
+        {
+            minX = Math.Min(minX, polygon[i]);
+            maxX = Math.Max(maxX, polygon[i]);
+            minY = Math.Min(minY, polygon[i + 1]);
+            maxY = Math.Max(maxY, polygon[i + 1]);
+        }
+
+        return polygon.Length < 2 ? (0, 0, 0, 0) : (minX, minY, maxX - minX, maxY - minY);
+    }
+
+    private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}
