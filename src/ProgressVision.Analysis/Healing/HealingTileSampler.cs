@@ -1,0 +1,214 @@
+using ProgressVision.Imaging.Buffers;
+using ProgressVision.Imaging.Color;
+
+namespace ProgressVision.Analysis.Healing;
+
+/// <summary>
+/// Turns an aligned BEFORE/AFTER pair into the healing model's input planes and cuts tiles from them.
+/// </summary>
+/// <remarks>
+/// Both photos must already be in BEFORE pixel coordinates (AFTER warped onto BEFORE) with a mask of
+/// pixels valid in both. Work happens at 1/<see cref="HealingTileLayout.Downscale"/> resolution.
+/// </remarks>
+public sealed class HealingTileSampler : IDisposable
+{
+    private readonly PixelBuffer<float> _planes; // Channels planes stacked: plane c occupies rows [c*H, (c+1)*H)
+    private readonly PixelBuffer<byte> _valid;
+
+    /// <summary>Prepares the planes for a pair.</summary>
+    /// <param name="before">BEFORE photo, 8-bit RGB.</param>
+    /// <param name="afterOnBefore">AFTER photo warped onto BEFORE, 8-bit RGB, same size.</param>
+    /// <param name="validMask">Non-zero where both photos have data (same size, 1 channel).</param>
+    public HealingTileSampler(PixelBuffer<byte> before, PixelBuffer<byte> afterOnBefore, PixelBuffer<byte> validMask)
+    {
+        if (before.Channels != 3 || !before.SameShape(afterOnBefore) || validMask.Width != before.Width || validMask.Height != before.Height)
+        {
+            throw new ArgumentException($"Healing needs two RGB images of one size and a matching mask; got {before}, {afterOnBefore}, {validMask}.");
+        }
+
+        const int f = HealingTileLayout.Downscale;
+        Width = Math.Max(1, before.Width / f);
+        Height = Math.Max(1, before.Height / f);
+        _valid = DownscaleMask(validMask, Width, Height);
+        _planes = new PixelBuffer<float>(Width, Height * HealingTileLayout.Channels, 1);
+        using var beforeLab = ToLab(before, Width, Height);
+        using var afterLab = ToLab(afterOnBefore, Width, Height);
+        BeforeSkin = SkinReference.Estimate(beforeLab.Span, _valid.Span);
+        AfterSkin = SkinReference.Estimate(afterLab.Span, _valid.Span);
+        FillPlanes(beforeLab, BeforeSkin, 0);
+        FillPlanes(afterLab, AfterSkin, 3);
+    }
+
+    /// <summary>Width of the downscaled planes.</summary>
+    public int Width { get; }
+
+    /// <summary>Height of the downscaled planes.</summary>
+    public int Height { get; }
+
+    /// <summary>BEFORE skin reference.</summary>
+    public SkinReference BeforeSkin { get; }
+
+    /// <summary>AFTER skin reference.</summary>
+    public SkinReference AfterSkin { get; }
+
+    /// <summary>Value of channel <paramref name="c"/> at downscaled (x, y).</summary>
+    public float Plane(int c, int x, int y) => _planes[x, (c * Height) + y];
+
+    /// <summary>
+    /// Tile origins (downscaled pixels) on a grid with the given stride, keeping tiles that are at
+    /// least <see cref="HealingTileLayout.MinValidFraction"/> valid and, when <paramref name="include"/>
+    /// is given, accepted by it.
+    /// </summary>
+    public List<(int X, int Y)> TileOrigins(int stride, Func<int, int, bool>? include = null)
+    {
+        const int s = HealingTileLayout.TileSize;
+        var list = new List<(int X, int Y)>();
+        for (int y = 0; y + s <= Height; y += stride)
+        {
+            for (int x = 0; x + s <= Width; x += stride)
+            {
+                if (ValidFraction(x, y) >= HealingTileLayout.MinValidFraction && (include is null || include(x, y)))
+                {
+                    list.Add((x, y));
+                }
+            }
+        }
+
+        return list;
+    }
+
+    /// <summary>Fraction of valid pixels in the tile at (x, y).</summary>
+    public float ValidFraction(int x0, int y0)
+    {
+        const int s = HealingTileLayout.TileSize;
+        int count = 0;
+        for (int y = y0; y < y0 + s; y++)
+        {
+            var row = _valid.Row(y).Slice(x0, s);
+            foreach (byte v in row)
+            {
+                count += v != 0 ? 1 : 0;
+            }
+        }
+
+        return count / (float)(s * s);
+    }
+
+    /// <summary>Copies the tile at (x, y) into <paramref name="destination"/> in CHW order.</summary>
+    public void CopyTile(int x0, int y0, Span<float> destination)
+    {
+        const int s = HealingTileLayout.TileSize;
+        if (destination.Length < HealingTileLayout.TileFloats)
+        {
+            throw new ArgumentException($"A tile needs {HealingTileLayout.TileFloats} floats.", nameof(destination));
+        }
+
+        for (int c = 0; c < HealingTileLayout.Channels; c++)
+        {
+            for (int y = 0; y < s; y++)
+            {
+                _planes.Row((c * Height) + y0 + y).Slice(x0, s).CopyTo(destination.Slice((c * s * s) + (y * s), s));
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _planes.Dispose();
+        _valid.Dispose();
+    }
+
+    private void FillPlanes(PixelBuffer<float> lab, SkinReference skin, int firstChannel)
+    {
+        for (int y = 0; y < Height; y++)
+        {
+            var src = lab.Row(y);
+            var valid = _valid.Row(y);
+            var pl = _planes.Row((firstChannel * Height) + y);
+            var pa = _planes.Row(((firstChannel + 1) * Height) + y);
+            var pb = _planes.Row(((firstChannel + 2) * Height) + y);
+            for (int x = 0; x < Width; x++)
+            {
+                if (valid[x] == 0)
+                {
+                    // Invalid pixels read as "exactly skin" so they carry no signal.
+                    pl[x] = pa[x] = pb[x] = 0;
+                    continue;
+                }
+
+                pl[x] = (src[3 * x] - skin.L) / HealingTileLayout.LScale;
+                pa[x] = (src[(3 * x) + 1] - skin.A) / HealingTileLayout.ChromaScale;
+                pb[x] = (src[(3 * x) + 2] - skin.B) / HealingTileLayout.ChromaScale;
+            }
+        }
+    }
+
+    // Box-average f×f RGB blocks, then convert to Lab: averaging in sRGB before Lab is what a camera
+    // at half resolution would record, and it is 4× cheaper than converting first.
+    private static PixelBuffer<float> ToLab(PixelBuffer<byte> rgb, int w, int h)
+    {
+        const int f = HealingTileLayout.Downscale;
+        var lab = new PixelBuffer<float>(w, h, 3, clear: false);
+        Span<byte> px = stackalloc byte[3];
+        for (int y = 0; y < h; y++)
+        {
+            var dst = lab.Row(y);
+            for (int x = 0; x < w; x++)
+            {
+                int r = 0, g = 0, b = 0, n = 0;
+                for (int dy = 0; dy < f && (y * f) + dy < rgb.Height; dy++)
+                {
+                    var src = rgb.Row((y * f) + dy);
+                    for (int dx = 0; dx < f && (x * f) + dx < rgb.Width; dx++)
+                    {
+                        int i = 3 * ((x * f) + dx);
+                        r += src[i];
+                        g += src[i + 1];
+                        b += src[i + 2];
+                        n++;
+                    }
+                }
+
+                var (l, a, bb) = ColorConversion.RgbToLab((byte)((r + (n / 2)) / n), (byte)((g + (n / 2)) / n), (byte)((b + (n / 2)) / n));
+                dst[3 * x] = l;
+                dst[(3 * x) + 1] = a;
+                dst[(3 * x) + 2] = bb;
+            }
+        }
+
+        return lab;
+    }
+
+    private static PixelBuffer<byte> DownscaleMask(PixelBuffer<byte> mask, int w, int h)
+    {
+        const int f = HealingTileLayout.Downscale;
+        var dst = new PixelBuffer<byte>(w, h, 1);
+        for (int y = 0; y < h; y++)
+        {
+            var d = dst.Row(y);
+            for (int x = 0; x < w; x++)
+            {
+                // A downscaled pixel is valid only if every source pixel is: no half-warped borders.
+                bool all = true;
+                for (int dy = 0; dy < f && all; dy++)
+                {
+                    int sy = Math.Min((y * f) + dy, mask.Height - 1);
+                    for (int dx = 0; dx < f; dx++)
+                    {
+                        int sx = Math.Min((x * f) + dx, mask.Width - 1);
+                        if (mask[sx, sy] == 0)
+                        {
+                            all = false;
+                            break;
+                        }
+                    }
+                }
+
+                d[x] = all ? (byte)1 : (byte)0;
+            }
+        }
+
+        return dst;
+    }
+}
