@@ -1,0 +1,53 @@
+namespace ProgressVision.Store.Tests;
+
+public class MigrationTests
+{
+    [Fact]
+    public void NewDatabase_IsWal_AtLatestSchema_AndPassesIndependentIntegrityCheck()
+    {
+        using var tmp = new TempFolder();
+        using (var store = ClinicStore.Open(tmp.Db))
+        {
+            Assert.Equal(StoreMigrations.Latest, store.SchemaVersion);
+            store.AddClient("Alice");
+        }
+
+        string report = SqliteOracle.Run(tmp.Db, """
+            print(db.execute('PRAGMA journal_mode').fetchone()[0])
+            print(db.execute('PRAGMA user_version').fetchone()[0])
+            print(db.execute('PRAGMA integrity_check').fetchone()[0])
+            print(','.join(r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")))
+            print(db.execute('SELECT name FROM clients').fetchone()[0])
+            """);
+        Assert.Equal(["wal", StoreMigrations.Latest.ToString(), "ok", "analyses,clients,consents,photos,sessions", "Alice"], report.Split('\n'));
+    }
+
+    [Fact]
+    public void Version1Database_IsMigrated_KeepingItsData()
+    {
+        using var tmp = new TempFolder();
+        // Build a version-1 file with Python, as an older ProgressVision would have left it.
+        string v1 = StoreMigrations.Steps[0].Replace("'''", "", StringComparison.Ordinal);
+        SqliteOracle.Run(tmp.Db, $"db.executescript('''{v1}''')\ndb.execute('PRAGMA user_version = 1')\n" +
+                                "db.execute(\"INSERT INTO clients(name, created_utc) VALUES ('Old Client', '2024-01-01T00:00:00.0000000+00:00')\")");
+
+        using var store = ClinicStore.Open(tmp.Db);
+        Assert.Equal(2, store.SchemaVersion);
+        Assert.Equal("Old Client", Assert.Single(store.ListClients()).Name);
+        // Version 2's column works: external ids are unique.
+        store.AddClient("Imported", externalId: "sample-1");
+        Assert.Equal("Imported", store.FindClientByExternalId("sample-1")!.Name);
+        Assert.Throws<StoreException>(() => store.AddClient("Other", externalId: "sample-1"));
+    }
+
+    [Fact]
+    public void NewerSchema_IsRefused_WithClearMessage()
+    {
+        using var tmp = new TempFolder();
+        SqliteOracle.Run(tmp.Db, "db.execute('PRAGMA user_version = 99')");
+        var ex = Assert.Throws<StoreException>(() => ClinicStore.Open(tmp.Db));
+        Assert.Equal(StoreProblem.NewerSchema, ex.Problem);
+        Assert.Contains(tmp.Db, ex.Message, StringComparison.Ordinal);
+        Assert.Contains("newer", ex.Message, StringComparison.Ordinal);
+    }
+}
