@@ -4,7 +4,7 @@ namespace ProgressVision.Imaging.Color;
 /// Colour conversions over interleaved 8-bit RGB spans. Scalar first version; the vector bodies
 /// replace these loops behind the same signatures.
 /// </summary>
-public static class ColorConversion
+public static partial class ColorConversion
 {
     // ITU-R BT.601 luma weights, the same as OpenCV's cvtColor(RGB2GRAY) and JPEG's Y.
     private const float Kr = 0.299f, Kg = 0.587f, Kb = 0.114f;
