@@ -1,0 +1,88 @@
+using ProgressVision.Analysis.Segmentation;
+using ProgressVision.Imaging.Buffers;
+
+namespace ProgressVision.Analysis.Dots;
+
+/// <summary>
+/// The per-photo planes dot detection and segmentation share: luminance, skin level, darkness
+/// (1 − L/L_skin), its noise level and the orientation-coherence field.
+/// </summary>
+public sealed class DarknessPlanes
+{
+    private DarknessPlanes(int w, int h, float[] lum, float[] dark, double noise, OrientationCoherence coh, IlluminationModel skin)
+    {
+        Width = w;
+        Height = h;
+        Luminance = lum;
+        Darkness = dark;
+        Noise = noise;
+        Coherence = coh;
+        Skin = skin;
+    }
+
+    /// <summary>Photo width.</summary>
+    public int Width { get; }
+
+    /// <summary>Photo height.</summary>
+    public int Height { get; }
+
+    /// <summary>Linear-light relative luminance (Rec. 709), 0..1, packed rows.</summary>
+    public float[] Luminance { get; }
+
+    /// <summary>Darkness 1 − L/L_skin clamped to [−0.25, 1], packed rows.</summary>
+    public float[] Darkness { get; }
+
+    /// <summary>Robust standard deviation of pixel noise on the darkness plane.</summary>
+    public double Noise { get; }
+
+    /// <summary>Structure-tensor coherence of the darkness plane.</summary>
+    public OrientationCoherence Coherence { get; }
+
+    internal IlluminationModel Skin { get; }
+
+    /// <summary>Skin luminance estimated at photo pixel (x, y).</summary>
+    public double SkinLuminanceAt(double x, double y) => Skin.SkinAt(x, y);
+
+    /// <summary>Computes the planes of an 8-bit gray or RGB photo.</summary>
+    /// <exception cref="ArgumentException">Not 1 or 3 channels.</exception>
+    public static DarknessPlanes Compute(PixelBuffer<byte> image, DotDetectionOptions? options = null)
+    {
+        options ??= new DotDetectionOptions();
+        int w = image.Width, h = image.Height;
+        var lum = IlluminationModel.Luminance(image);
+        var skin = IlluminationModel.Estimate(lum, w, h, Math.Min(options.BackgroundBlock, Math.Max(8, Math.Min(w, h) / 4)), options.BackgroundPercentile);
+        var dark = skin.Darkness(lum, w, h);
+        double noise = EstimateNoise(dark, w, h);
+        var coh = OrientationCoherence.Compute(dark, w, h, 2.5 * options.MaxRadius);
+        return new DarknessPlanes(w, h, lum, dark, noise, coh, skin);
+    }
+
+    // Noise from the second difference d(x) − (d(x−1)+d(x+1))/2, whose gain on white noise is
+    // √1.5; its median absolute value × 1.4826 is robust to dots and edges (Donoho's MAD).
+    private static double EstimateNoise(float[] d, int w, int h)
+    {
+        if (w < 3)
+        {
+            return 0;
+        }
+
+        var samples = new List<float>();
+        int step = Math.Max(1, h / 200);
+        for (int y = 0; y < h; y += step)
+        {
+            int row = y * w;
+            for (int x = 1; x < w - 1; x += 3)
+            {
+                samples.Add(Math.Abs(d[row + x] - (0.5f * (d[row + x - 1] + d[row + x + 1]))));
+            }
+        }
+
+        if (samples.Count == 0)
+        {
+            return 0;
+        }
+
+        samples.Sort();
+        return 1.4826 * samples[samples.Count / 2] / Math.Sqrt(1.5);
+    }
+}

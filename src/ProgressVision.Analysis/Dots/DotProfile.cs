@@ -1,0 +1,109 @@
+namespace ProgressVision.Analysis.Dots;
+
+/// <summary>
+/// Radial darkness profile of one dot on the darkness plane: the centre level, the local skin level
+/// around it, and the radius where darkness falls half way between them.
+/// </summary>
+internal static class DotProfile
+{
+    private const double Bin = 0.5;
+
+    /// <summary>
+    /// Measures the dot near (cx, cy) of rough radius <paramref name="r0"/>. Returns false when the
+    /// profile has no dark centre (texture, a ring, or the image edge).
+    /// </summary>
+    public static bool Measure(float[] d, int w, int h, double cx, double cy, double r0, out double contrast, out double radius)
+    {
+        contrast = 0;
+        radius = 0;
+        double outer = (2.4 * r0) + 2.5, inner = (1.7 * r0) + 1.5;
+        int nb = (int)Math.Ceiling(outer / Bin) + 1;
+        Span<double> sum = stackalloc double[nb];
+        Span<int> cnt = stackalloc int[nb];
+        int x0 = (int)Math.Floor(cx - outer), x1 = (int)Math.Ceiling(cx + outer);
+        int y0 = (int)Math.Floor(cy - outer), y1 = (int)Math.Ceiling(cy + outer);
+        if (x0 < 0 || y0 < 0 || x1 >= w || y1 >= h)
+        {
+            x0 = Math.Max(x0, 0);
+            y0 = Math.Max(y0, 0);
+            x1 = Math.Min(x1, w - 1);
+            y1 = Math.Min(y1, h - 1);
+        }
+
+        // Ring values for a median skin level: neighbouring dots inside the ring must not pull it up.
+        Span<float> ring = stackalloc float[1024];
+        int nRing = 0;
+        double coreSum = 0, coreW = 0, coreR = Math.Max(0.75, 0.4 * r0);
+        for (int y = y0; y <= y1; y++)
+        {
+            double ddy = y - cy;
+            for (int x = x0; x <= x1; x++)
+            {
+                double ddx = x - cx, rr = Math.Sqrt((ddx * ddx) + (ddy * ddy));
+                if (rr > outer)
+                {
+                    continue;
+                }
+
+                float v = d[(y * w) + x];
+                int b = (int)(rr / Bin);
+                sum[b] += v;
+                cnt[b]++;
+                if (rr >= inner && nRing < ring.Length)
+                {
+                    ring[nRing++] = v;
+                }
+
+                if (rr <= coreR + 0.5)
+                {
+                    // Tent weight: pixels nearer the sub-pixel centre count more.
+                    double wt = Math.Max(0, coreR + 0.5 - rr);
+                    coreSum += wt * v;
+                    coreW += wt;
+                }
+            }
+        }
+
+        if (nRing < 8 || coreW <= 0)
+        {
+            return false;
+        }
+
+        var rs = ring[..nRing];
+        rs.Sort();
+        double skin = rs[nRing / 2];
+        double core = coreSum / coreW;
+        double depth = core - skin;
+        if (depth <= 0)
+        {
+            return false;
+        }
+
+        // Contrast 1 − L_dot/L_local: darkness is 1 − L/S, so L_dot/L_local = (1 − core)/(1 − skin).
+        contrast = depth / Math.Max(1e-3, 1 - skin);
+
+        // Half-depth radius: first bin whose mean falls below the half level, interpolated linearly
+        // between bin centres.
+        double half = skin + (0.5 * depth), prevR = 0, prevV = core;
+        radius = -1;
+        for (int b = 0; b < nb; b++)
+        {
+            if (cnt[b] == 0)
+            {
+                continue;
+            }
+
+            double rb = (b + 0.5) * Bin, vb = sum[b] / cnt[b];
+            if (vb <= half)
+            {
+                radius = prevV - vb > 1e-9 ? prevR + ((rb - prevR) * (prevV - half) / (prevV - vb)) : rb;
+                break;
+            }
+
+            prevR = rb;
+            prevV = vb;
+        }
+
+        return radius > 0;
+    }
+}

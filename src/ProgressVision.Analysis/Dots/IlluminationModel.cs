@@ -1,0 +1,182 @@
+using ProgressVision.Imaging.Buffers;
+
+namespace ProgressVision.Analysis.Dots;
+
+/// <summary>
+/// Skin luminance estimated on a coarse grid of blocks and interpolated, so that dot darkness can be
+/// measured as 1 − L / L_skin whatever the lighting (gradients, shadows, exposure changes).
+/// </summary>
+/// <remarks>
+/// Each block's skin level is a bright percentile of its luminance histogram: pigment and hair are
+/// darker than skin, so as long as they cover less than (1 − percentile) of a block the percentile
+/// lands on skin. A 3×3 median over the grid then removes blocks dominated by hair or a mole.
+/// </remarks>
+internal sealed class IlluminationModel
+{
+    private readonly float[] _grid;
+    private readonly int _gw, _gh, _block;
+
+    private IlluminationModel(float[] grid, int gw, int gh, int block)
+    {
+        _grid = grid;
+        _gw = gw;
+        _gh = gh;
+        _block = block;
+    }
+
+    // Bins of the block histograms over linear luminance [0, 1]: 1/4096 resolves 0.5% steps even on
+    // very dark skin (linear luminance ≈ 0.05).
+    private const int Bins = 4096;
+
+    private static readonly float[] SrgbToLinear = BuildLut();
+
+    /// <summary>
+    /// Relative luminance in linear light (Rec. 709 weights on IEC 61966-2-1 decoded channels, 0..1)
+    /// of an 8-bit sRGB or gray buffer. Linear light is where pigment darkens skin multiplicatively,
+    /// so 1 − L/L_skin is the same for a dot under any exposure.
+    /// </summary>
+    public static float[] Luminance(PixelBuffer<byte> image)
+    {
+        if (image.Channels is not (1 or 3))
+        {
+            throw new ArgumentException($"Dot detection needs 8-bit gray or RGB, got {image.Channels} channels.", nameof(image));
+        }
+
+        int w = image.Width, h = image.Height;
+        var lum = new float[w * h];
+        var lut = SrgbToLinear;
+        Parallel.For(0, h, y =>
+        {
+            var row = image.Row(y);
+            var o = lum.AsSpan(y * w, w);
+            if (image.Channels == 1)
+            {
+                for (int x = 0; x < w; x++)
+                {
+                    o[x] = lut[row[x]];
+                }
+            }
+            else
+            {
+                for (int x = 0; x < w; x++)
+                {
+                    o[x] = (0.2126f * lut[row[3 * x]]) + (0.7152f * lut[row[(3 * x) + 1]]) + (0.0722f * lut[row[(3 * x) + 2]]);
+                }
+            }
+        });
+        return lum;
+    }
+
+    private static float[] BuildLut()
+    {
+        var lut = new float[256];
+        for (int i = 0; i < 256; i++)
+        {
+            double c = i / 255.0;
+            lut[i] = (float)(c <= 0.04045 ? c / 12.92 : Math.Pow((c + 0.055) / 1.055, 2.4));
+        }
+
+        return lut;
+    }
+
+    /// <summary>Estimates the skin-luminance grid of a luminance plane.</summary>
+    public static IlluminationModel Estimate(float[] lum, int w, int h, int block, double percentile)
+    {
+        int gw = (w + block - 1) / block, gh = (h + block - 1) / block;
+        var raw = new float[gw * gh];
+        Parallel.For(0, gh, by =>
+        {
+            var hist = new int[Bins];
+            for (int bx = 0; bx < gw; bx++)
+            {
+                Array.Clear(hist);
+                int x0 = bx * block, x1 = Math.Min(w, x0 + block), y0 = by * block, y1 = Math.Min(h, y0 + block);
+                for (int y = y0; y < y1; y++)
+                {
+                    var row = lum.AsSpan((y * w) + x0, x1 - x0);
+                    foreach (float v in row)
+                    {
+                        hist[Math.Clamp((int)(v * Bins), 0, Bins - 1)]++;
+                    }
+                }
+
+                int target = (int)(percentile * (x1 - x0) * (y1 - y0)), acc = 0, bin = 0;
+                for (; bin < Bins - 1; bin++)
+                {
+                    acc += hist[bin];
+                    if (acc > target)
+                    {
+                        break;
+                    }
+                }
+
+                raw[(by * gw) + bx] = (bin + 0.5f) / Bins;
+            }
+        });
+
+        // 3×3 median: a block covered by hair or a mole takes its neighbours' skin level.
+        var med = new float[raw.Length];
+        Span<float> win = stackalloc float[9];
+        for (int y = 0; y < gh; y++)
+        {
+            for (int x = 0; x < gw; x++)
+            {
+                int n = 0;
+                for (int dy = -1; dy <= 1; dy++)
+                {
+                    for (int dx = -1; dx <= 1; dx++)
+                    {
+                        int yy = y + dy, xx = x + dx;
+                        if ((uint)yy < (uint)gh && (uint)xx < (uint)gw)
+                        {
+                            win[n++] = raw[(yy * gw) + xx];
+                        }
+                    }
+                }
+
+                var s = win[..n];
+                s.Sort();
+                med[(y * gw) + x] = s[n / 2];
+            }
+        }
+
+        return new IlluminationModel(med, gw, gh, block);
+    }
+
+    /// <summary>Skin luminance at a pixel: bilinear between block centres, clamped at the grid edge.</summary>
+    public float SkinAt(double x, double y)
+    {
+        double gx = Math.Clamp(((x + 0.5) / _block) - 0.5, 0, _gw - 1), gy = Math.Clamp(((y + 0.5) / _block) - 0.5, 0, _gh - 1);
+        int x0 = Math.Min((int)gx, _gw - 2 < 0 ? 0 : _gw - 2), y0 = Math.Min((int)gy, _gh - 2 < 0 ? 0 : _gh - 2);
+        int x1 = Math.Min(x0 + 1, _gw - 1), y1 = Math.Min(y0 + 1, _gh - 1);
+        double fx = gx - x0, fy = gy - y0;
+        double top = (_grid[(y0 * _gw) + x0] * (1 - fx)) + (_grid[(y0 * _gw) + x1] * fx);
+        double bot = (_grid[(y1 * _gw) + x0] * (1 - fx)) + (_grid[(y1 * _gw) + x1] * fx);
+        return (float)((top * (1 - fy)) + (bot * fy));
+    }
+
+    /// <summary>
+    /// Darkness plane 1 − L / L_skin, clamped to [−0.25, 1]: dots are positive; specular glints are
+    /// clipped so their bright cores cannot make dark rings look like blobs.
+    /// </summary>
+    public float[] Darkness(float[] lum, int w, int h)
+    {
+        var d = new float[w * h];
+        Parallel.For(0, h, y =>
+        {
+            var skin = new float[w];
+            for (int x = 0; x < w; x++)
+            {
+                skin[x] = SkinAt(x, y);
+            }
+
+            var l = lum.AsSpan(y * w, w);
+            var o = d.AsSpan(y * w, w);
+            for (int x = 0; x < w; x++)
+            {
+                o[x] = Math.Clamp(1f - (l[x] / Math.Max(skin[x], 1e-3f)), -0.25f, 1f);
+            }
+        });
+        return d;
+    }
+}

@@ -1,0 +1,149 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace ProgressVision.Analysis.Dots;
+
+/// <summary>
+/// Vectorised separable Gaussian blur of packed float row blocks with replicate borders. Private to
+/// Analysis until Imaging's <c>GaussianBlur</c> gains a vector body and a row-block API.
+/// </summary>
+internal static class SeparableGaussian
+{
+    /// <summary>Normalised kernel of radius ceil(2.5σ) (≥ 98.8% of the mass; enough for DoG differences).</summary>
+    public static float[] Kernel(double sigma)
+    {
+        int r = Math.Max(1, (int)Math.Ceiling(2.5 * sigma));
+        var k = new float[(2 * r) + 1];
+        double sum = 0;
+        for (int i = -r; i <= r; i++)
+        {
+            sum += Math.Exp(-(i * i) / (2 * sigma * sigma));
+        }
+
+        for (int i = -r; i <= r; i++)
+        {
+            k[i + r] = (float)(Math.Exp(-(i * i) / (2 * sigma * sigma)) / sum);
+        }
+
+        return k;
+    }
+
+    /// <summary>
+    /// Blurs <paramref name="rows"/> packed rows of <paramref name="width"/> floats from
+    /// <paramref name="src"/> into <paramref name="dst"/>. Borders replicate the first/last row and
+    /// column of the block. <paramref name="tmp"/> holds rows × width floats; <paramref name="pad"/>
+    /// holds width + kernel length floats.
+    /// </summary>
+    public static void Blur(ReadOnlySpan<float> src, Span<float> dst, Span<float> tmp, Span<float> pad, int width, int rows, float[] kernel)
+    {
+        int n = width * rows;
+        if (src.Length < n || dst.Length < n || tmp.Length < n || pad.Length < width + kernel.Length)
+        {
+            throw new ArgumentException($"Blur buffers too short for {width}x{rows} with a {kernel.Length}-tap kernel.");
+        }
+
+        for (int y = 0; y < rows; y++)
+        {
+            Horizontal(src.Slice(y * width, width), tmp.Slice(y * width, width), pad, kernel);
+        }
+
+        for (int y = 0; y < rows; y++)
+        {
+            Vertical(tmp, dst.Slice(y * width, width), width, rows, y, kernel);
+        }
+    }
+
+    /// <summary>One row: replicate-pad, then a vector body over whole vectors and a scalar tail.</summary>
+    internal static void Horizontal(ReadOnlySpan<float> row, Span<float> outRow, Span<float> pad, float[] k)
+    {
+        int w = row.Length, r = k.Length / 2;
+        pad.Slice(0, r).Fill(row[0]);
+        row.CopyTo(pad.Slice(r));
+        pad.Slice(r + w, r).Fill(row[w - 1]);
+        ref float p = ref MemoryMarshal.GetReference(pad);
+        ref float o = ref MemoryMarshal.GetReference(outRow);
+        int x = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            int vc = Vector<float>.Count;
+
+            // Each lane is one output pixel: lane j of the load at x+i is pad[x+j+i], so one
+            // broadcast tap multiplies Count neighbouring outputs at once.
+            for (; x <= w - vc; x += vc)
+            {
+                var acc = Vector<float>.Zero;
+                for (int i = 0; i < k.Length; i++)
+                {
+                    acc += new Vector<float>(k[i]) * Vector.LoadUnsafe(ref p, (nuint)(x + i));
+                }
+
+                acc.StoreUnsafe(ref o, (nuint)x);
+            }
+        }
+
+        for (; x < w; x++)
+        {
+            float acc = 0;
+            for (int i = 0; i < k.Length; i++)
+            {
+                acc += k[i] * Unsafe.Add(ref p, x + i);
+            }
+
+            Unsafe.Add(ref o, x) = acc;
+        }
+    }
+
+    /// <summary>One output row of the vertical pass over a packed block (rows clamp at the block's ends).</summary>
+    internal static void Vertical(ReadOnlySpan<float> block, Span<float> outRow, int width, int rows, int y, float[] k)
+    {
+        int r = k.Length / 2;
+        outRow.Clear();
+        ref float o = ref MemoryMarshal.GetReference(outRow);
+        for (int i = 0; i < k.Length; i++)
+        {
+            int sy = Math.Clamp(y + i - r, 0, rows - 1);
+            ref float s = ref Unsafe.AsRef(in block[sy * width]);
+            var kv = new Vector<float>(k[i]);
+            int x = 0;
+            if (Vector.IsHardwareAccelerated)
+            {
+                for (; x <= width - Vector<float>.Count; x += Vector<float>.Count)
+                {
+                    (Vector.LoadUnsafe(ref o, (nuint)x) + (kv * Vector.LoadUnsafe(ref s, (nuint)x))).StoreUnsafe(ref o, (nuint)x);
+                }
+            }
+
+            for (; x < width; x++)
+            {
+                Unsafe.Add(ref o, x) += k[i] * Unsafe.Add(ref s, x);
+            }
+        }
+    }
+
+    /// <summary>Blurs a whole plane in parallel row chunks (two passes, replicate borders).</summary>
+    public static void BlurPlane(float[] src, float[] dst, int width, int height, double sigma)
+    {
+        var k = Kernel(sigma);
+        var tmp = new float[width * height];
+        int chunk = Math.Max(16, height / (4 * Environment.ProcessorCount));
+        int chunks = (height + chunk - 1) / chunk;
+        Parallel.For(0, chunks, c =>
+        {
+            var pad = new float[width + k.Length];
+            int y1 = Math.Min(height, (c + 1) * chunk);
+            for (int y = c * chunk; y < y1; y++)
+            {
+                Horizontal(src.AsSpan(y * width, width), tmp.AsSpan(y * width, width), pad, k);
+            }
+        });
+        Parallel.For(0, chunks, c =>
+        {
+            int y1 = Math.Min(height, (c + 1) * chunk);
+            for (int y = c * chunk; y < y1; y++)
+            {
+                Vertical(tmp, dst.AsSpan(y * width, width), width, height, y, k);
+            }
+        });
+    }
+}
