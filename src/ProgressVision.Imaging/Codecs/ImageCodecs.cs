@@ -1,11 +1,14 @@
 using ProgressVision.Imaging.Buffers;
+using ProgressVision.Imaging.Codecs.Exif;
 using ProgressVision.Imaging.Codecs.Jpeg;
+using ProgressVision.Imaging.Codecs.Png;
 
 namespace ProgressVision.Imaging.Codecs;
 
 /// <summary>
 /// The one entry point for reading photos: sniffs the format by signature (JPEG or PNG) and decodes
-/// to 8-bit RGB or gray with metadata.
+/// to 8-bit RGB or gray with metadata. PNG alpha is dropped (photos are opaque; a transparent PNG
+/// keeps its colour channels as stored).
 /// </summary>
 public static class ImageCodecs
 {
@@ -33,7 +36,7 @@ public static class ImageCodecs
             throw new InvalidImageException(path, $"cannot read the file ({ex.Message})", ex);
         }
 
-        return Decode(data, path, options);
+        return Decode(data.AsMemory(), path, options);
     }
 
     /// <summary>Reads a whole stream and decodes it.</summary>
@@ -42,11 +45,24 @@ public static class ImageCodecs
         ArgumentNullException.ThrowIfNull(stream);
         using var ms = new MemoryStream();
         stream.CopyTo(ms);
-        return Decode(ms.GetBuffer().AsSpan(0, (int)ms.Length), nameForErrors, options);
+        return Decode(ms.GetBuffer().AsMemory(0, (int)ms.Length), nameForErrors, options);
     }
 
     /// <summary>Decodes an image held in memory.</summary>
-    public static DecodedImage Decode(ReadOnlySpan<byte> data, string? nameForErrors = null, DecodeOptions? options = null)
+    public static DecodedImage Decode(ReadOnlySpan<byte> data, string? nameForErrors = null, DecodeOptions? options = null) =>
+        DetectFormat(data) == ImageFormat.Png
+            ? Decode(data.ToArray().AsMemory(), nameForErrors, options) // the PNG decoder reads from memory it may keep
+            : Decode(ReadOnlyMemory<byte>.Empty, data, nameForErrors, options);
+
+    /// <summary>Decodes an image held in an array.</summary>
+    public static DecodedImage Decode(byte[] data, string? nameForErrors = null, DecodeOptions? options = null) =>
+        Decode(new ReadOnlyMemory<byte>(data ?? throw new ArgumentNullException(nameof(data))), nameForErrors, options);
+
+    /// <summary>Decodes an image held in memory.</summary>
+    public static DecodedImage Decode(ReadOnlyMemory<byte> data, string? nameForErrors = null, DecodeOptions? options = null) =>
+        Decode(data, data.Span, nameForErrors, options);
+
+    private static DecodedImage Decode(ReadOnlyMemory<byte> memory, ReadOnlySpan<byte> data, string? nameForErrors, DecodeOptions? options)
     {
         options ??= DecodeOptions.Default;
         switch (DetectFormat(data))
@@ -54,13 +70,65 @@ public static class ImageCodecs
             case ImageFormat.Jpeg:
                 return JpegDecoder.Decode(data, nameForErrors, options.ToJpegOptions());
             case ImageFormat.Png:
-                // TODO(png): call ProgressVision.Imaging.Codecs.Png.PngDecoder.Decode once the PNG codec lands.
-                throw new UnsupportedImageFeatureException(nameForErrors, "PNG decoding not yet available");
+                return DecodePng(memory, nameForErrors, options);
             default:
                 throw new InvalidImageException(nameForErrors, data.Length == 0
                     ? "file is empty (0 bytes)"
                     : "not a JPEG or PNG file (unrecognised signature)");
         }
+    }
+
+    private static DecodedImage DecodePng(ReadOnlyMemory<byte> data, string? name, DecodeOptions options)
+    {
+        var png = PngDecoder.Decode(data, new PngDecoderOptions { MaxPixels = options.MaxPixels, MaxDimension = options.MaxDimension }, name);
+        PixelBuffer<byte> pixels = png.Pixels;
+        try
+        {
+            if (pixels.Channels is 2 or 4)
+            {
+                var opaque = DropAlpha(pixels);
+                pixels.Dispose();
+                pixels = opaque;
+            }
+
+            var exif = png.Exif is { } e ? ExifReader.ReadTiff(e) : ExifData.Empty;
+            var metadata = new ImageMetadata(exif.Orientation, exif.CaptureDate, exif.Make, exif.Model, exif.HasGps, png.Width, png.Height);
+            if (options.ApplyOrientation && exif.Orientation != 1)
+            {
+                var oriented = ExifOrientation.Apply(pixels, exif.Orientation);
+                if (!ReferenceEquals(oriented, pixels))
+                {
+                    pixels.Dispose();
+                    pixels = oriented;
+                }
+            }
+
+            return new DecodedImage(pixels, metadata, ImageFormat.Png);
+        }
+        catch
+        {
+            pixels.Dispose();
+            throw;
+        }
+    }
+
+    private static PixelBuffer<byte> DropAlpha(PixelBuffer<byte> source)
+    {
+        int inCh = source.Channels;
+        int outCh = inCh - 1;
+        var dst = new PixelBuffer<byte>(source.Width, source.Height, outCh, clear: false);
+        var s = source.Span;
+        var d = dst.Span;
+        int n = source.Width * source.Height;
+        for (int i = 0; i < n; i++)
+        {
+            for (int c = 0; c < outCh; c++)
+            {
+                d[(i * outCh) + c] = s[(i * inCh) + c];
+            }
+        }
+
+        return dst;
     }
 
     /// <summary>

@@ -6,25 +6,10 @@ namespace ProgressVision.Imaging.Tests.Codecs.Jpeg;
 /// <summary>Oracle tools (cjpeg/djpeg), PNM I/O, synthetic images and paths for the JPEG tests.</summary>
 internal static class JpegTestSupport
 {
-    private static readonly Lazy<string> RepoRootLazy = new(FindRepoRoot);
-
-    /// <summary>The repository root (the directory holding ProgressVision.sln).</summary>
-    public static string RepoRoot => RepoRootLazy.Value;
-
-    /// <summary>The shared material directory: the repository's parent + "/shared".</summary>
-    public static string SharedDir => Path.Combine(Path.GetDirectoryName(RepoRoot.TrimEnd(Path.DirectorySeparatorChar))!, "shared");
-
-    /// <summary>A file under <see cref="SharedDir"/>; fails with a message naming the path when missing.</summary>
-    public static string SharedFile(params string[] parts)
-    {
-        string path = Path.Combine([SharedDir, .. parts]);
-        if (!File.Exists(path))
-        {
-            Assert.Fail($"Shared test material missing: {path} (expected the shared directory beside the repository at {SharedDir}).");
-        }
-
-        return path;
-    }
+    /// <summary>A file under the shared material directory (see <see cref="Png.SharedCorpus"/>, which
+    /// resolves <c>&lt;repo root&gt;/../shared</c>, also from a git worktree); fails naming the path when missing.</summary>
+    public static string SharedFile(params string[] parts) =>
+        Png.SharedCorpus.Require(Path.Combine([Png.SharedCorpus.Root, .. parts]));
 
     /// <summary>Full path of an oracle tool; fails with an install hint when missing.</summary>
     public static string Tool(string name)
@@ -200,21 +185,5 @@ internal static class JpegTestSupport
         }
 
         return (max, a.Length == 0 ? 0 : (double)sum / a.Length);
-    }
-
-    private static string FindRepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ProgressVision.sln")))
-            {
-                return dir.FullName;
-            }
-
-            dir = dir.Parent;
-        }
-
-        throw new InvalidOperationException($"ProgressVision.sln not found above {AppContext.BaseDirectory}");
     }
 }
