@@ -1,0 +1,142 @@
+using ProgressVision.Synth.Randomness;
+using ProgressVision.Synth.Scene;
+
+namespace ProgressVision.Synth.Rendering;
+
+/// <summary>
+/// Reflectance of the scalp (and of the background) at a world point: base tone, mottling, grain,
+/// pores, moles, darkening towards the scalp's edge where it curves away, and session redness.
+/// Everything is a pure function of the world point, so the texture moves exactly with the scalp
+/// between photos (a registration algorithm can lock onto it, as on real skin).
+/// </summary>
+internal sealed class SkinShader
+{
+    private const double PoreCellMm = 0.62;
+    private readonly ScalpScene _scene;
+    private readonly SessionState _session;
+    private readonly bool _texture;
+    private readonly double _mmPerPx;
+    private readonly ValueNoise _mottle, _redMottle, _grain, _fabric, _rednessBlotch;
+    private readonly ulong _poreSeed;
+    private readonly LinearRgb _mole;
+
+    public SkinShader(ScalpScene scene, SessionState session, bool texture, double mmPerPx)
+    {
+        _scene = scene;
+        _session = session;
+        _texture = texture;
+        _mmPerPx = mmPerPx;
+        var rng = SplitMix64.ForStream(scene.Seed, 77);
+        _mottle = new ValueNoise(rng.NextUInt64());
+        _redMottle = new ValueNoise(rng.NextUInt64());
+        _grain = new ValueNoise(rng.NextUInt64());
+        _fabric = new ValueNoise(rng.NextUInt64());
+        _rednessBlotch = new ValueNoise(rng.NextUInt64());
+        _poreSeed = rng.NextUInt64();
+        _mole = SkinPalette.Mole(scene.Tone);
+    }
+
+    /// <summary>Reflectance of the scalp at (x, y) mm, before pigment and hair.</summary>
+    public LinearRgb Skin(double x, double y)
+    {
+        var c = _scene.SkinBase;
+        if (_texture)
+        {
+            double m = _mottle.Fractal(x, y, 7.0, 3);
+            double m2 = _redMottle.Fractal(x, y, 13.0, 2);
+            double g = _grain.Fractal(x, y, 0.14, 2);
+            double k = _scene.Mottling;
+            double lum = (1 + (0.11 * k * m)) * (1 + (0.035 * g)) * Pores(x, y);
+            c = new LinearRgb(c.R * lum * (1 + (0.06 * k * m2)), c.G * lum * (1 - (0.01 * k * m2)), c.B * lum * (1 - (0.05 * k * m2)));
+            foreach (var mole in _scene.Moles)
+            {
+                double dx = x - mole.X, dy = y - mole.Y;
+                double d = Math.Sqrt((dx * dx) + (dy * dy)) / mole.RadiusMm;
+                if (d < 1.3)
+                {
+                    double t = mole.Darkness * (1 - SmoothStep(0.7, 1.3, d));
+                    c = c.Lerp(_mole, t);
+                }
+            }
+
+            // The scalp curves away from the camera near its outline: less light reaches the lens there.
+            double edge = _scene.Scalp.SignedDistance(x, y);
+            c = c.Scale(1 - (0.3 * SmoothStep(-18, 0, edge)));
+        }
+
+        foreach (var h in _session.Healing)
+        {
+            if (h.Kind != Scene.HealingKind.Redness)
+            {
+                continue;
+            }
+
+            double sd = h.Region.SignedDistance(x, y);
+            if (sd > 6)
+            {
+                continue;
+            }
+
+            // Erythema raises a*: more red, less green/blue; blotchy and feathered over ~1.5 mm.
+            double s = h.Strength / (1 + Math.Exp(sd / 1.5));
+            if (_texture)
+            {
+                s *= 0.75 + (0.25 * _rednessBlotch.Fractal(x, y, 2.5, 2));
+            }
+
+            c = new LinearRgb(c.R * (1 + (0.35 * s)), c.G * (1 - (0.3 * s)), c.B * (1 - (0.25 * s)));
+        }
+
+        return c;
+    }
+
+    /// <summary>Reflectance of the background (a cape or chair) at (x, y) mm.</summary>
+    public LinearRgb Background(double x, double y)
+    {
+        var b = _scene.Background;
+        if (!_texture)
+        {
+            return b;
+        }
+
+        double f = (0.12 * _fabric.Fractal(x, y, 3.0, 2)) + (0.05 * _fabric.At(x / 0.3, y / 0.3));
+        return b.Scale(1 + f);
+    }
+
+    private double Pores(double x, double y)
+    {
+        // Pore openings on a jittered lattice. Each is a Gaussian of radius r convolved with the pixel
+        // footprint (σ² = r² + (px/2)²), scaled so its integrated darkening stays r²-proportional:
+        // sub-pixel pores fade into grain instead of aliasing into salt-and-pepper.
+        int ci = (int)Math.Floor(x / PoreCellMm), cj = (int)Math.Floor(y / PoreCellMm);
+        double f = 1.0;
+        double pxHalf = 0.5 * _mmPerPx;
+        for (int j = cj - 1; j <= cj + 1; j++)
+        {
+            for (int i = ci - 1; i <= ci + 1; i++)
+            {
+                double px = (i + SplitMix64.Hash01(_poreSeed, i, j, 1)) * PoreCellMm;
+                double py = (j + SplitMix64.Hash01(_poreSeed, i, j, 2)) * PoreCellMm;
+                double r = 0.025 + (0.035 * SplitMix64.Hash01(_poreSeed, i, j, 3));
+                double dx = x - px, dy = y - py;
+                double s2 = (r * r) + (pxHalf * pxHalf);
+                double d2 = (dx * dx) + (dy * dy);
+                if (d2 > 9 * s2)
+                {
+                    continue;
+                }
+
+                double depth = 0.22 * SplitMix64.Hash01(_poreSeed, i, j, 4) * (r * r / s2);
+                f *= 1 - (depth * Math.Exp(-d2 / (2 * s2)));
+            }
+        }
+
+        return f;
+    }
+
+    internal static double SmoothStep(double e0, double e1, double x)
+    {
+        double t = Math.Clamp((x - e0) / (e1 - e0), 0, 1);
+        return t * t * (3 - (2 * t));
+    }
+}
