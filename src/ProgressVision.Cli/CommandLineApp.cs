@@ -15,6 +15,11 @@ public static class CommandLineApp
         // Register verbs here, one line each (keep alphabetical to ease merges).
         foreach (var command in new Command[]
                  {
+                     new ClientCommand(console),
+                     new ConsentCommand(console),
+                     new ExportCommand(console),
+                     new SessionCommand(console),
+                     new StatusCommand(console),
                  })
         {
             root.Subcommands.Add(command);
