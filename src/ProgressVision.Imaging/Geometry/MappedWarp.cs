@@ -1,0 +1,95 @@
+using ProgressVision.Imaging.Buffers;
+
+namespace ProgressVision.Imaging.Geometry;
+
+/// <summary>
+/// Warps an 8-bit RGB image through an arbitrary smooth mapping (destination pixel → source pixel),
+/// e.g. a homography plus a non-rigid correction grid, or a synthetic truth mapping.
+/// </summary>
+/// <remarks>
+/// The mapping is evaluated exactly on a coarse lattice (every <c>step</c> pixels) and interpolated
+/// bilinearly in between: for the smooth fields we warp with (head curvature, perspective) the
+/// interpolation error at step 8 is far below 0.01 px, and it saves ~60 delegate calls per pixel block.
+/// </remarks>
+public static class MappedWarp
+{
+    /// <summary>
+    /// Fills <paramref name="dst"/> with <paramref name="src"/> sampled at <paramref name="dstToSrc"/>(x, y).
+    /// Points that map outside the source (or to NaN) are black and 0 in <paramref name="validMask"/> (255 inside).
+    /// </summary>
+    public static void WarpRgb(PixelBuffer<byte> src, PixelBuffer<byte> dst, Func<double, double, (double X, double Y)> dstToSrc, PixelBuffer<byte>? validMask = null, int step = 8)
+    {
+        ArgumentNullException.ThrowIfNull(src);
+        ArgumentNullException.ThrowIfNull(dst);
+        ArgumentNullException.ThrowIfNull(dstToSrc);
+        if (src.Channels != 3 || dst.Channels != 3)
+        {
+            throw new ArgumentException($"WarpRgb needs 3-channel buffers, got {src} and {dst}.", nameof(src));
+        }
+
+        if (validMask is not null && (validMask.Width != dst.Width || validMask.Height != dst.Height || validMask.Channels != 1))
+        {
+            throw new ArgumentException($"Validity mask {validMask} must be single-channel and {dst.Width}x{dst.Height}.", nameof(validMask));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(step, 1);
+        int cols = ((dst.Width - 1) / step) + 2, rows = ((dst.Height - 1) / step) + 2;
+        var gx = new double[cols * rows];
+        var gy = new double[cols * rows];
+        for (int r = 0; r < rows; r++)
+        {
+            for (int c = 0; c < cols; c++)
+            {
+                (gx[(r * cols) + c], gy[(r * cols) + c]) = dstToSrc(c * step, r * step);
+            }
+        }
+
+        Parallel.For(0, dst.Height, y =>
+        {
+            var row = dst.Row(y);
+            var mrow = validMask is null ? default : validMask.Row(y);
+            int r0 = y / step;
+            double fy = (y - (r0 * step)) / (double)step;
+            for (int x = 0; x < dst.Width; x++)
+            {
+                int c0 = x / step;
+                double fx = (x - (c0 * step)) / (double)step;
+                int i00 = (r0 * cols) + c0, i01 = i00 + 1, i10 = i00 + cols, i11 = i10 + 1;
+                double sx = Lerp2(gx[i00], gx[i01], gx[i10], gx[i11], fx, fy);
+                double sy = Lerp2(gy[i00], gy[i01], gy[i10], gy[i11], fx, fy);
+                bool inside = sx >= 0 && sy >= 0 && sx <= src.Width - 1 && sy <= src.Height - 1;
+                if (!inside)
+                {
+                    row[3 * x] = row[(3 * x) + 1] = row[(3 * x) + 2] = 0;
+                }
+                else
+                {
+                    SampleRgb(src, sx, sy, row.Slice(3 * x, 3));
+                }
+
+                if (!mrow.IsEmpty)
+                {
+                    mrow[x] = inside ? (byte)255 : (byte)0;
+                }
+            }
+        });
+    }
+
+    private static double Lerp2(double a00, double a01, double a10, double a11, double fx, double fy) =>
+        ((a00 + (fx * (a01 - a00))) * (1 - fy)) + ((a10 + (fx * (a11 - a10))) * fy);
+
+    private static void SampleRgb(PixelBuffer<byte> src, double x, double y, Span<byte> dst)
+    {
+        int x0 = Math.Min((int)x, Math.Max(0, src.Width - 2)), y0 = Math.Min((int)y, Math.Max(0, src.Height - 2));
+        int x1 = Math.Min(x0 + 1, src.Width - 1), y1 = Math.Min(y0 + 1, src.Height - 1);
+        float fx = (float)(x - x0), fy = (float)(y - y0);
+        var r0 = src.Row(y0);
+        var r1 = src.Row(y1);
+        for (int c = 0; c < 3; c++)
+        {
+            float top = r0[(3 * x0) + c] + (fx * (r0[(3 * x1) + c] - r0[(3 * x0) + c]));
+            float bottom = r1[(3 * x0) + c] + (fx * (r1[(3 * x1) + c] - r1[(3 * x0) + c]));
+            dst[c] = (byte)Math.Clamp((int)(top + (fy * (bottom - top)) + 0.5f), 0, 255);
+        }
+    }
+}
