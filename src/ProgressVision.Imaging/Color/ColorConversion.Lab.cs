@@ -49,6 +49,20 @@ public static partial class ColorConversion
         LabCore(rgb, lab, decode: true);
     }
 
+    /// <summary>
+    /// Linear-light RGB (3 floats per pixel, not clamped) to CIELAB — the same quantities as OpenCV's
+    /// <c>cvtColor(COLOR_LRGB2Lab)</c>.
+    /// </summary>
+    public static void LinearRgbToLab(ReadOnlySpan<float> linearRgb, Span<float> lab)
+    {
+        if (linearRgb.Length != lab.Length || linearRgb.Length % 3 != 0)
+        {
+            throw new ArgumentException($"linearRgb length {linearRgb.Length} must equal lab length {lab.Length} and be a multiple of 3.", nameof(lab));
+        }
+
+        LabCore(linearRgb, lab, decode: false);
+    }
+
     /// <summary>CIELAB (interleaved L, a, b) to sRGB floats in [0,1] (out-of-gamut colours clamped).</summary>
     public static void LabToRgb(ReadOnlySpan<float> lab, Span<float> rgb)
     {

@@ -41,7 +41,7 @@ public class ColorEquivalenceTests
     [Fact]
     public void ByteGrayIsExactForEveryChannelValue()
     {
-        // All 256 values on each channel in turn, plus random triples: the float evaluation of the 14-bit
+        // All 256 values on each channel in turn, plus random triples: the float evaluation of the 15-bit
         // fixed-point formula must be exact everywhere.
         var rgb = new byte[3 * 1024];
         var rng = new Random(TestImages.Seed);

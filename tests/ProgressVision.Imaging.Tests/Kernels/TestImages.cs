@@ -1,7 +1,7 @@
 namespace ProgressVision.Imaging.Tests.Kernels;
 
 /// <summary>Deterministic test images (fixed seeds) shared by the kernel tests.</summary>
-internal static class TestImages
+public static class TestImages
 {
     public const int Seed = 20261121;
 

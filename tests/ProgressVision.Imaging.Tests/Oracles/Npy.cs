@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 namespace ProgressVision.Imaging.Tests.Oracles;
 
 /// <summary>Minimal NumPy .npy (format 1.0/2.0) reader/writer for exchanging arrays with the OpenCV oracle.</summary>
-internal static partial class Npy
+public static partial class Npy
 {
     public static void Write<T>(string path, ReadOnlySpan<T> data, params int[] shape) where T : unmanaged
     {

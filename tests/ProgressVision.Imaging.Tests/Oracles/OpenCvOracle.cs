@@ -6,7 +6,7 @@ namespace ProgressVision.Imaging.Tests.Oracles;
 /// Runs one Python script against Debian's OpenCV (<c>/usr/bin/python3</c>, never the python3 first on PATH)
 /// over .npy files in a scratch directory. One instance = one python process per test class.
 /// </summary>
-internal sealed class OpenCvOracle : IDisposable
+public sealed class OpenCvOracle : IDisposable
 {
     public const string Python = "/usr/bin/python3";
 
