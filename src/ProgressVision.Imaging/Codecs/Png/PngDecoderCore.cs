@@ -151,6 +151,7 @@ internal sealed class PngDecoderCore
     public PixelBuffer<byte> Decode8()
     {
         var converter = new PngRowConverter(_header, _plte, _trns, _trns is not null);
+        CheckImageDataCanFillTheImage();
         var buffer = Allocate<byte>(converter.Channels);
         try
         {
@@ -168,6 +169,7 @@ internal sealed class PngDecoderCore
     public PixelBuffer<ushort> Decode16()
     {
         var converter = new PngRowConverter(_header, _plte, _trns, _trns is not null);
+        CheckImageDataCanFillTheImage();
         var buffer = Allocate<ushort>(converter.Channels);
         try
         {
@@ -178,6 +180,27 @@ internal sealed class PngDecoderCore
         {
             buffer.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Deflate cannot expand data more than ~1032:1 (a 258-byte match costs at least 2 bits), so IDAT payloads
+    /// too short to reach the size IHDR implies are rejected before the pixel buffer is allocated: a 100-byte file
+    /// claiming 10000x10000 pixels must not cost 400 MB.
+    /// </summary>
+    private void CheckImageDataCanFillTheImage()
+    {
+        const long MaxDeflateRatio = 1100;
+        long compressed = 0;
+        foreach (var (_, length) in _idat)
+        {
+            compressed += length;
+        }
+
+        long expected = ExpectedInflatedBytes(_header);
+        if ((compressed * MaxDeflateRatio) + 1024 < expected)
+        {
+            PngThrowHelper.Invalid(_fileName, $"IDAT holds {compressed} bytes, too few to inflate to the {expected} bytes that IHDR {_header.Width}x{_header.Height} implies (truncated image data)");
         }
     }
 

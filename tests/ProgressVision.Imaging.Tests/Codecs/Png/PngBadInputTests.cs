@@ -71,6 +71,21 @@ public sealed class PngBadInputTests
     }
 
     [Fact]
+    public void LargeDeclaredImageWithTinyDataIsRejectedWithoutAllocatingIt()
+    {
+        // 10000x10000 RGBA is under the pixel limit but needs 400 MB; 200 bytes of IDAT can never fill it.
+        byte[] data = PngBytes.File(
+            PngBytes.Chunk("IHDR", PngBytes.Ihdr(10_000, 10_000, 8, 6)),
+            PngBytes.Chunk("IDAT", PngBytes.Zlib(new byte[20_000])),
+            PngBytes.Chunk("IEND", []));
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var e = Rejected(data, "sparse.png");
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Contains("too few to inflate", e.Problem, StringComparison.Ordinal);
+        Assert.True(allocated < 8 << 20, $"allocated {allocated} bytes before rejecting");
+    }
+
+    [Fact]
     public void PixelLimitIsConfigurable()
     {
         byte[] data = Suite(Basn0g08);
