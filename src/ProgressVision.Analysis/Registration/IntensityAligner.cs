@@ -1,0 +1,186 @@
+using ProgressVision.Imaging.Buffers;
+using ProgressVision.Imaging.Geometry;
+
+namespace ProgressVision.Analysis.Registration;
+
+/// <summary>
+/// Inverse-compositional Lucas–Kanade for a homography (Baker &amp; Matthews, "Lucas-Kanade 20
+/// Years On", IJCV 2004, section 3.2) on illumination-normalised planes, with Cauchy weights so
+/// that dots added between sessions, hair growth and specular spots do not pull the estimate.
+/// The template is AFTER, the image BEFORE; the warp maps AFTER pixels to BEFORE pixels.
+/// </summary>
+internal static class IntensityAligner
+{
+    /// <summary>Refines <paramref name="afterToBefore"/> (level pixels). Returns the new warp and the final correlation.</summary>
+    public static (Homography H, double Correlation) Refine(
+        TemplateSamples s, PixelBuffer<float> beforeZ, Homography afterToBefore, int templateWidth, int templateHeight, int maxIterations = 40)
+    {
+        // Normalise template coordinates (centre, unit half-size) so the 8×8 Hessian is well conditioned.
+        double cx = (templateWidth - 1) / 2.0, cy = (templateHeight - 1) / 2.0, k = 2.0 / Math.Max(templateWidth, templateHeight);
+        var norm = new Homography(k, 0, -k * cx, 0, k, -k * cy, 0, 0, 1);
+        var m = afterToBefore * norm.Inverse();
+        int n = s.Count;
+        if (n < 50)
+        {
+            return (afterToBefore, 0);
+        }
+
+        // Steepest-descent images ∇T·∂W/∂p at p = 0, fixed for all iterations (the IC trick).
+        var sd = new double[n * 8];
+        var u = new double[n];
+        var v = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            double ui = (s.X[i] - cx) * k, vi = (s.Y[i] - cy) * k;
+            u[i] = ui;
+            v[i] = vi;
+            double tu = s.Gx[i] / k, tv = s.Gy[i] / k;
+            int o = i * 8;
+            sd[o] = tu * ui; sd[o + 1] = tu * vi; sd[o + 2] = tu;
+            sd[o + 3] = tv * ui; sd[o + 4] = tv * vi; sd[o + 5] = tv;
+            sd[o + 6] = (-tu * ui * ui) - (tv * ui * vi);
+            sd[o + 7] = (-tu * ui * vi) - (tv * vi * vi);
+        }
+
+        var residual = new float[n];
+        var hess = new double[64];
+        var grad = new double[8];
+        var dp = new double[8];
+        double corr = 0;
+        for (int it = 0; it < maxIterations; it++)
+        {
+            int valid = Residuals(s, beforeZ, m, u, v, residual);
+            if (valid < 50)
+            {
+                break;
+            }
+
+            double c = CauchyScale(residual);
+            Array.Clear(hess);
+            Array.Clear(grad);
+            for (int i = 0; i < n; i++)
+            {
+                float e = residual[i];
+                if (float.IsNaN(e))
+                {
+                    continue;
+                }
+
+                double r = e / c, w = 1 / (1 + (r * r));
+                int o = i * 8;
+                for (int a = 0; a < 8; a++)
+                {
+                    double wa = w * sd[o + a];
+                    grad[a] += wa * e;
+                    for (int b = a; b < 8; b++)
+                    {
+                        hess[(a * 8) + b] += wa * sd[o + b];
+                    }
+                }
+            }
+
+            for (int a = 0; a < 8; a++)
+            {
+                for (int b = 0; b < a; b++)
+                {
+                    hess[(a * 8) + b] = hess[(b * 8) + a];
+                }
+            }
+
+            if (!SmallLinearAlgebra.Solve(hess, grad, 8, dp))
+            {
+                break;
+            }
+
+            // W ← W ∘ W(Δp)⁻¹ (the inverse-compositional update).
+            var dw = new Homography(1 + dp[0], dp[1], dp[2], dp[3], 1 + dp[4], dp[5], dp[6], dp[7], 1);
+            m = (m * dw.Inverse()).Normalized();
+
+            // Stop when the template corners move less than a thousandth of a pixel.
+            double move = 0;
+            foreach (var (qx, qy) in new[] { (-1.0, -1.0), (1.0, -1.0), (-1.0, 1.0), (1.0, 1.0) })
+            {
+                var (ax, ay) = dw.Map(qx, qy);
+                move = Math.Max(move, Math.Sqrt(((ax - qx) * (ax - qx)) + ((ay - qy) * (ay - qy))) / k);
+            }
+
+            if (move < 1e-3)
+            {
+                break;
+            }
+        }
+
+        Residuals(s, beforeZ, m, u, v, residual);
+        corr = Correlation(s, beforeZ, m, u, v);
+        return ((m * norm).Normalized(), corr);
+    }
+
+    /// <summary>Robust scale of the residuals: 1.4826 × median |e| (a MAD for zero-centred data), ×2.385 for Cauchy's 95% efficiency.</summary>
+    internal static double CauchyScale(ReadOnlySpan<float> residual)
+    {
+        int step = Math.Max(1, residual.Length / 4000);
+        var tmp = new List<float>(4100);
+        for (int i = 0; i < residual.Length; i += step)
+        {
+            if (!float.IsNaN(residual[i]))
+            {
+                tmp.Add(Math.Abs(residual[i]));
+            }
+        }
+
+        if (tmp.Count == 0)
+        {
+            return 1;
+        }
+
+        tmp.Sort();
+        return Math.Max(2.385 * 1.4826 * tmp[tmp.Count / 2], 1e-3);
+    }
+
+    private static int Residuals(TemplateSamples s, PixelBuffer<float> img, Homography m, double[] u, double[] v, float[] residual)
+    {
+        var sampler = new PlaneSampler(img);
+        int valid = 0;
+        for (int i = 0; i < s.Count; i++)
+        {
+            var (x, y) = m.Map(u[i], v[i]);
+            float val = sampler.At(x, y);
+            residual[i] = val - s.Value[i];
+            if (!float.IsNaN(val))
+            {
+                valid++;
+            }
+        }
+
+        return valid;
+    }
+
+    private static double Correlation(TemplateSamples s, PixelBuffer<float> img, Homography m, double[] u, double[] v)
+    {
+        var sampler = new PlaneSampler(img);
+        double sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0;
+        int n = 0;
+        for (int i = 0; i < s.Count; i++)
+        {
+            var (x, y) = m.Map(u[i], v[i]);
+            float b = sampler.At(x, y);
+            if (float.IsNaN(b))
+            {
+                continue;
+            }
+
+            double a = s.Value[i];
+            sa += a; sb += b; saa += a * a; sbb += b * b; sab += a * b;
+            n++;
+        }
+
+        if (n < 50)
+        {
+            return 0;
+        }
+
+        double cov = (sab / n) - (sa / n * (sb / n));
+        double va = (saa / n) - (sa / n * (sa / n)), vb = (sbb / n) - (sb / n * (sb / n));
+        return va <= 0 || vb <= 0 ? 0 : cov / Math.Sqrt(va * vb);
+    }
+}

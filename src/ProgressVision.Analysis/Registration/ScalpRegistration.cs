@@ -1,0 +1,249 @@
+using ProgressVision.Imaging.Buffers;
+using ProgressVision.Imaging.Geometry;
+
+namespace ProgressVision.Analysis.Registration;
+
+/// <summary>
+/// Aligns an AFTER photo onto a BEFORE photo of the same scalp area: multi-scale oriented binary
+/// features, ratio-tested cross-checked matches, RANSAC homography with local optimisation and
+/// Levenberg–Marquardt, then inverse-compositional Lucas–Kanade on illumination-normalised planes
+/// down to (near) full resolution, and an optional smooth non-rigid correction. Throws
+/// <see cref="AlignmentFailedException"/> instead of returning a transform it cannot support.
+/// </summary>
+public sealed class ScalpRegistration(RegistrationOptions? options = null)
+{
+    // Window radius of the local z-score (pixels of each level): large enough to hold a few
+    // texture elements, small enough that lighting is about constant inside it.
+    private const int ContrastRadius = 7;
+
+    // Variance floor of the local z-score, in 8-bit grey levels²: a flat patch stays flat
+    // instead of having its sensor noise blown up to unit variance.
+    private const float ContrastNoiseFloor = 4f;
+
+    private readonly RegistrationOptions _options = options ?? RegistrationOptions.Default;
+
+    /// <summary>Aligns two 8-bit photos (gray or RGB, any sizes).</summary>
+    /// <exception cref="AlignmentFailedException">The photos do not show the same area.</exception>
+    public Alignment Align(PixelBuffer<byte> before, PixelBuffer<byte> after)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        using var b = LuminancePlane.FromBytes(before, RefineFactor(before.Width, before.Height));
+        using var a = LuminancePlane.FromBytes(after, RefineFactor(after.Width, after.Height));
+        return Align(b, a, before.Width, before.Height, after.Width, after.Height);
+    }
+
+    /// <summary>Aligns two luminance planes (single-channel float, 0–255 scale).</summary>
+    /// <exception cref="AlignmentFailedException">The photos do not show the same area.</exception>
+    public Alignment Align(PixelBuffer<float> before, PixelBuffer<float> after)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        using var b = LuminancePlane.FromFloat(before, RefineFactor(before.Width, before.Height));
+        using var a = LuminancePlane.FromFloat(after, RefineFactor(after.Width, after.Height));
+        return Align(b, a, before.Width, before.Height, after.Width, after.Height);
+    }
+
+    private int RefineFactor(int w, int h)
+    {
+        int f = 1;
+        while (Math.Max(w, h) / f > _options.RefineMaxDimension)
+        {
+            f *= 2;
+        }
+
+        return f;
+    }
+
+    private Alignment Align(ImageLevel beforeFine, ImageLevel afterFine, int bw, int bh, int aw, int ah)
+    {
+        var beforeLevels = Chain(beforeFine);
+        var afterLevels = Chain(afterFine);
+        try
+        {
+            var bFeat = beforeLevels[^1];
+            var aFeat = afterLevels[^1];
+            var extractor = new FeatureExtractor(_options);
+            FeatureSet fb = null!, fa = null!;
+            Parallel.Invoke(() => fb = extractor.Extract(bFeat.Plane), () => fa = extractor.Extract(aFeat.Plane));
+            var matches = FeatureMatcher.Match(fa, fb, _options.RatioTest, _options.MaxHammingDistance);
+            var pairs = new PointPair[matches.Count];
+            for (int i = 0; i < pairs.Length; i++)
+            {
+                var ka = fa.Keypoints[matches[i].A];
+                var kb = fb.Keypoints[matches[i].B];
+                var (ax, ay) = aFeat.ToFull.Map(ka.X, ka.Y);
+                var (bx, by) = bFeat.ToFull.Map(kb.X, kb.Y);
+                pairs[i] = new PointPair(ax, ay, bx, by);
+            }
+
+            if (pairs.Length < _options.MinInliers)
+            {
+                throw new AlignmentFailedException("too few feature matches", 0, pairs.Length, 0);
+            }
+
+            var fit = RobustHomography.Estimate(pairs, _options.RansacThresholdPx * bFeat.Scale, _options.RansacMaxIterations)
+                      ?? throw new AlignmentFailedException("no consistent transform", 0, pairs.Length, 0);
+            double ratio = (double)fit.InlierCount / pairs.Length;
+            double overlap0 = Overlap(fit.Homography, bw, bh, aw, ah);
+            if (fit.InlierCount < _options.MinInliers || ratio < _options.MinInlierRatio)
+            {
+                throw new AlignmentFailedException("too few matches agree on one transform", fit.InlierCount, pairs.Length, overlap0);
+            }
+
+            if (!Plausible(fit.Homography, aw, ah) || overlap0 < _options.MinOverlap)
+            {
+                throw new AlignmentFailedException("the matches imply an implausible or too small overlap", fit.InlierCount, pairs.Length, overlap0);
+            }
+
+            // Intensity refinement from the feature level down to the finest level.
+            var h = fit.Homography;
+            double correlation = 0;
+            DisplacementField? field = null;
+            for (int li = beforeLevels.Count - 1; li >= 0; li--)
+            {
+                var bl = beforeLevels[li];
+                var al = afterLevels[Math.Min(li, afterLevels.Count - 1)];
+                using var bz = LocalContrast.Normalize(bl.Plane, ContrastRadius, ContrastNoiseFloor);
+                using var az = LocalContrast.Normalize(al.Plane, ContrastRadius, ContrastNoiseFloor);
+                var samples = TemplateSamples.Select(az, li == 0 ? 60000 : 30000, ContrastRadius);
+                var levelH = ImageLevel.Between(h, al, bl);
+                var (refined, corr) = IntensityAligner.Refine(samples, bz, levelH, al.Width, al.Height);
+                if (Drift(levelH, refined, al.Width, al.Height) < 4 * _options.RansacThresholdPx)
+                {
+                    h = (bl.ToFull * refined * al.FromFull).Normalized();
+                    correlation = corr;
+                }
+
+                if (li == 0 && _options.NonRigid)
+                {
+                    var fineH = ImageLevel.Between(h, al, bl);
+                    field = NonRigidRefiner.Estimate(samples, bz, fineH, al, bl, aw, ah, (int)(_options.GridStepPx * al.Scale));
+                }
+            }
+
+            double overlap = Overlap(h, bw, bh, aw, ah);
+            var alignment = new Alignment(h, field, fit.InlierCount, pairs.Length, 0, overlap, correlation, bw, bh, aw, ah);
+            if (correlation < _options.MinCorrelation)
+            {
+                throw new AlignmentFailedException(
+                    string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the aligned photos do not correlate (r = {correlation:0.00})"),
+                    fit.InlierCount, pairs.Length, overlap);
+            }
+
+            double residual = InlierResidual(alignment, pairs, fit.Inliers);
+            return new Alignment(h, field, fit.InlierCount, pairs.Length, residual, overlap, correlation, bw, bh, aw, ah);
+        }
+        finally
+        {
+            for (int i = 1; i < beforeLevels.Count; i++)
+            {
+                beforeLevels[i].Dispose();
+            }
+
+            for (int i = 1; i < afterLevels.Count; i++)
+            {
+                afterLevels[i].Dispose();
+            }
+        }
+    }
+
+    // Fine level first, halved until the feature size is reached. The first entry is the caller's.
+    private List<ImageLevel> Chain(ImageLevel fine)
+    {
+        var levels = new List<ImageLevel> { fine };
+        while (Math.Max(levels[^1].Width, levels[^1].Height) > _options.FeatureMaxDimension)
+        {
+            levels.Add(levels[^1].Half());
+        }
+
+        return levels;
+    }
+
+    private static double Drift(Homography a, Homography b, int w, int h)
+    {
+        double m = 0;
+        foreach (var (x, y) in new[] { (0.0, 0.0), (w - 1.0, 0.0), (0.0, h - 1.0), (w - 1.0, h - 1.0), ((w - 1) / 2.0, (h - 1) / 2.0) })
+        {
+            var (ax, ay) = a.Map(x, y);
+            var (bx, by) = b.Map(x, y);
+            double d = Math.Sqrt(((ax - bx) * (ax - bx)) + ((ay - by) * (ay - by)));
+            m = Math.Max(m, double.IsNaN(d) ? double.MaxValue : d);
+        }
+
+        return m;
+    }
+
+    // Between sessions the camera moves by a rotation, scale 0.5–2 and some tilt; anything that
+    // folds, flips or stretches the frame beyond that is a wrong fit, not a photo.
+    private static bool Plausible(Homography h, int w, int ht)
+    {
+        var corners = new[] { (0.0, 0.0), (w - 1.0, 0.0), (w - 1.0, ht - 1.0), (0.0, ht - 1.0) };
+        foreach (var (x, y) in corners)
+        {
+            double den = (h.M20 * x) + (h.M21 * y) + h.M22;
+            if (den <= 0.05 * Math.Abs(h.M22))
+            {
+                return false;
+            }
+        }
+
+        double det = (h.M00 * h.M11) - (h.M01 * h.M10);
+        if (det <= 0)
+        {
+            return false;
+        }
+
+        double s = Math.Sqrt(det);
+        return s is > 0.4 and < 2.5;
+    }
+
+    // Fraction of BEFORE (sampled on a 48×48 grid) whose pre-image lies inside AFTER.
+    private static double Overlap(Homography afterToBefore, int bw, int bh, int aw, int ah)
+    {
+        Homography inv;
+        try
+        {
+            inv = afterToBefore.Inverse();
+        }
+        catch (InvalidOperationException)
+        {
+            return 0;
+        }
+
+        const int n = 48;
+        int inside = 0;
+        for (int j = 0; j < n; j++)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                var (x, y) = inv.Map((i + 0.5) * bw / n, (j + 0.5) * bh / n);
+                if (x >= 0 && y >= 0 && x <= aw - 1 && y <= ah - 1)
+                {
+                    inside++;
+                }
+            }
+        }
+
+        return (double)inside / (n * n);
+    }
+
+    private static double InlierResidual(Alignment alignment, PointPair[] pairs, bool[] inliers)
+    {
+        double sum = 0;
+        int n = 0;
+        for (int i = 0; i < pairs.Length; i++)
+        {
+            if (!inliers[i])
+            {
+                continue;
+            }
+
+            var (x, y) = alignment.MapAfterToBefore(pairs[i].AfterX, pairs[i].AfterY);
+            sum += ((x - pairs[i].BeforeX) * (x - pairs[i].BeforeX)) + ((y - pairs[i].BeforeY) * (y - pairs[i].BeforeY));
+            n++;
+        }
+
+        return n == 0 ? 0 : Math.Sqrt(sum / n);
+    }
+}
