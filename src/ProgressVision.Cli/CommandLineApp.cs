@@ -18,6 +18,7 @@ public static class CommandLineApp
                      new ClientCommand(console),
                      new ConsentCommand(console),
                      new ExportCommand(console),
+                     new HealingTilesCommand(console),
                      new SessionCommand(console),
                      new StatusCommand(console),
                  })

@@ -1,0 +1,35 @@
+using System.CommandLine;
+using ProgressVision.Cli.Interaction;
+using ProgressVision.Cli.Training;
+
+namespace ProgressVision.Cli.Commands;
+
+/// <summary><c>healing-tiles</c>: writes the healing model's labelled training tiles from synthetic cases.</summary>
+public sealed class HealingTilesCommand : Command
+{
+    private static readonly Option<string> Out = new("--out") { Description = "Directory for tiles.f32, labels.u8, cases.i32 and meta.json.", Required = true };
+    private static readonly Option<int> Cases = new("--cases") { Description = "Number of synthetic cases.", DefaultValueFactory = _ => 240 };
+    private static readonly Option<ulong> Seed = new("--seed") { Description = "First case seed (case i uses seed+i).", DefaultValueFactory = _ => 1_000_000UL };
+
+    /// <summary>Creates the verb.</summary>
+    public HealingTilesCommand(IConsoleInteraction console)
+        : base("healing-tiles", "Write labelled healing-model training tiles rendered by the synthetic generator (see models/healing/README.md).")
+    {
+        Options.Add(Out);
+        Options.Add(Cases);
+        Options.Add(Seed);
+        SetAction(parse =>
+        {
+            string outDir = parse.GetValue(Out)!;
+            int cases = parse.GetValue(Cases);
+            if (cases < 3)
+            {
+                throw new CliException(ExitCodes.Usage, "--cases must be at least 3 (train/validation/test are split by case)");
+            }
+
+            var counts = console.Progress("healing tiles", p => HealingTileSetWriter.Write(outDir, cases, parse.GetValue(Seed), p));
+            console.Line($"wrote {counts.Sum()} tiles to {outDir}: " + string.Join(", ", Analysis.Healing.HealingFlagTypes.ModelClasses.Select((c, i) => $"{c} {counts[i]}")));
+            return ExitCodes.Ok;
+        });
+    }
+}
