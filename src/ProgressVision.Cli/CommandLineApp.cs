@@ -19,6 +19,7 @@ public static class CommandLineApp
                      new ConsentCommand(console),
                      new ExportCommand(console),
                      new HealingTilesCommand(console),
+                     new PortfolioCommand(console),
                      new SessionCommand(console),
                      new StatusCommand(console),
                  })

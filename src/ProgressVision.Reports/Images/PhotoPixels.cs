@@ -1,42 +1,42 @@
 using ProgressVision.Imaging;
 using ProgressVision.Imaging.Buffers;
-using ProgressVision.Imaging.Codecs.Png;
+using ProgressVision.Imaging.Codecs;
 
 namespace ProgressVision.Reports.Images;
 
 /// <summary>A photo decoded for reporting: upright 8-bit RGB and its capture date.</summary>
 public sealed class PhotoPixels : IDisposable
 {
-    private PhotoPixels(PixelBuffer<byte> rgb, DateTimeOffset? captureDate)
+    private PhotoPixels(PixelBuffer<byte> rgb, DateTimeOffset? captureDate, bool hasGps)
     {
         Rgb = rgb;
         CaptureDate = captureDate;
+        HasGps = hasGps;
     }
 
-    /// <summary>Upright RGB pixels (3 channels).</summary>
+    /// <summary>Upright RGB pixels (3 channels; EXIF orientation already applied).</summary>
     public PixelBuffer<byte> Rgb { get; }
 
-    /// <summary>EXIF capture date, when the file has one.</summary>
+    /// <summary>
+    /// EXIF capture date, when the file has one. Cameras record local clock time without a zone;
+    /// it is kept as that clock reading with a zero offset.
+    /// </summary>
     public DateTimeOffset? CaptureDate { get; }
 
-    /// <summary>Decodes a photo file.</summary>
+    /// <summary>True when the original carries a GPS location (never copied into exports).</summary>
+    public bool HasGps { get; }
+
+    /// <summary>Decodes a JPEG or PNG photo, upright.</summary>
     /// <exception cref="InvalidImageException">The file is not a readable image.</exception>
-    /// <exception cref="UnsupportedImageFeatureException">A format we do not decode.</exception>
+    /// <exception cref="UnsupportedImageFeatureException">A valid image using a feature we do not decode.</exception>
     public static PhotoPixels Load(string path)
     {
-        byte[] head = new byte[8];
-        using (var f = File.OpenRead(path))
-        {
-            _ = f.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-        }
-
-        if (!PngDecoder.IsPng(head))
-        {
-            throw new UnsupportedImageFeatureException(path, "only PNG photos are decoded in this build");
-        }
-
-        using var png = PngDecoder.DecodeFile(path);
-        return new PhotoPixels(ToRgb(png.Pixels), null);
+        using var decoded = ImageCodecs.Decode(path);
+        var rgb = decoded.Pixels.Channels == 3 ? Copy(decoded.Pixels) : ImageCodecs.ToRgb(decoded.Pixels);
+        DateTimeOffset? date = decoded.Metadata.CaptureDate is { } d
+            ? new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Unspecified), TimeSpan.Zero)
+            : null;
+        return new PhotoPixels(rgb, date, decoded.Metadata.HasGps);
     }
 
     /// <summary>Takes ownership of an RGB buffer (for tests and synthetic images).</summary>
@@ -47,35 +47,15 @@ public sealed class PhotoPixels : IDisposable
             throw new ArgumentException("expected 3-channel RGB", nameof(rgb));
         }
 
-        return new PhotoPixels(rgb, captureDate);
+        return new PhotoPixels(rgb, captureDate, false);
     }
 
-    // Gray → RGB by replication; alpha dropped (photos are opaque; a transparent PNG shows its colour values).
-    private static PixelBuffer<byte> ToRgb(PixelBuffer<byte> src)
+    // DecodedImage owns its buffer and disposes it; keep our own copy.
+    private static PixelBuffer<byte> Copy(PixelBuffer<byte> src)
     {
-        var rgb = new PixelBuffer<byte>(src.Width, src.Height, 3, clear: false);
-        int c = src.Channels;
-        for (int y = 0; y < src.Height; y++)
-        {
-            var s = src.Row(y);
-            var d = rgb.Row(y);
-            for (int x = 0; x < src.Width; x++)
-            {
-                if (c >= 3)
-                {
-                    d[3 * x] = s[c * x];
-                    d[3 * x + 1] = s[c * x + 1];
-                    d[3 * x + 2] = s[c * x + 2];
-                }
-                else
-                {
-                    byte g = s[c * x];
-                    d[3 * x] = d[3 * x + 1] = d[3 * x + 2] = g;
-                }
-            }
-        }
-
-        return rgb;
+        var dst = new PixelBuffer<byte>(src.Width, src.Height, 3, clear: false);
+        src.Span.CopyTo(dst.Span);
+        return dst;
     }
 
     /// <inheritdoc />
