@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using ProgressVision.Onnx.Native;
@@ -20,6 +19,9 @@ public sealed unsafe class InferenceSession : IDisposable
 {
     // ONNX Runtime rejects a null data pointer even for zero-element tensors, so empty inputs point here.
     private static readonly float[] s_emptyTensorStorage = GC.AllocateArray<float>(1, pinned: true);
+
+    // Tensors per call whose bookkeeping lives on the stack; calls with more fall back to small arrays.
+    private const int StackTensors = 8;
 
     private readonly OrtRuntime _runtime;
     private readonly OrtSessionHandle _session;
@@ -107,18 +109,19 @@ public sealed unsafe class InferenceSession : IDisposable
     /// <exception cref="OnnxRuntimeException">ONNX Runtime rejected the inputs (unknown name, wrong shape or element type) or failed.</exception>
     public FloatTensor[] Run(ReadOnlySpan<TensorInput> inputs)
     {
-        var outputs = new nint[_outputNames.Count];
-        fixed (nint* outputValues = outputs)
+        var count = _outputNames.Count;
+        Span<nint> outputNames = count <= StackTensors ? stackalloc nint[StackTensors] : new nint[count];
+        Span<nint> outputValues = count <= StackTensors ? stackalloc nint[StackTensors] : new nint[count];
+        outputNames = outputNames[..count];
+        outputValues = outputValues[..count];
+        outputValues.Clear();
+        for (var i = 0; i < count; i++)
         {
-            var names = stackalloc nint[_outputNames.Count];
-            for (var i = 0; i < _outputNames.Count; i++)
-            {
-                names[i] = _outputNames[i];
-            }
-
-            RunCore(inputs, names, outputValues, _outputNames.Count, boundOutputs: default);
-            return TakeOutputs(outputValues, _outputNames.Names);
+            outputNames[i] = _outputNames[i];
         }
+
+        RunCore(inputs, default, outputNames, outputValues, temporaries: null);
+        return TakeOutputs(outputValues, _outputNames.Names);
     }
 
     /// <summary>Runs the model and returns the named outputs, in the order asked, as new arrays.</summary>
@@ -126,16 +129,20 @@ public sealed unsafe class InferenceSession : IDisposable
     /// <exception cref="OnnxRuntimeException">ONNX Runtime rejected the inputs or output names, or failed.</exception>
     public FloatTensor[] Run(ReadOnlySpan<TensorInput> inputs, ReadOnlySpan<string> outputNames)
     {
-        var names = new nint[outputNames.Length];
-        var temporaries = ResolveNames(outputNames, _outputNames, names);
-        var outputs = new nint[outputNames.Length];
-        fixed (nint* namePointers = names)
-        fixed (nint* outputValues = outputs)
+        var count = outputNames.Length;
+        Span<nint> names = count <= StackTensors ? stackalloc nint[StackTensors] : new nint[count];
+        Span<nint> outputValues = count <= StackTensors ? stackalloc nint[StackTensors] : new nint[count];
+        names = names[..count];
+        outputValues = outputValues[..count];
+        outputValues.Clear();
+        List<byte[]>? temporaries = null;
+        for (var i = 0; i < count; i++)
         {
-            RunCore(inputs, namePointers, outputValues, outputNames.Length, boundOutputs: default);
-            GC.KeepAlive(temporaries);
-            return TakeOutputs(outputValues, outputNames.ToArray());
+            names[i] = ResolveName(outputNames[i], _outputNames, ref temporaries);
         }
+
+        RunCore(inputs, default, names, outputValues, temporaries);
+        return TakeOutputs(outputValues, outputNames.ToArray());
     }
 
     /// <summary>
@@ -147,22 +154,23 @@ public sealed unsafe class InferenceSession : IDisposable
     /// <exception cref="OnnxRuntimeException">ONNX Runtime rejected an input or output (including a shape mismatch) or failed.</exception>
     public void Run(ReadOnlySpan<TensorInput> inputs, ReadOnlySpan<TensorOutput> outputs)
     {
-        var outputNameList = new string[outputs.Length];
-        for (var i = 0; i < outputs.Length; i++)
+        var count = outputs.Length;
+        Span<nint> names = count <= StackTensors ? stackalloc nint[StackTensors] : new nint[count];
+        Span<nint> outputValues = count <= StackTensors ? stackalloc nint[StackTensors] : new nint[count];
+        names = names[..count];
+        outputValues = outputValues[..count];
+        outputValues.Clear();
+        List<byte[]>? temporaries = null;
+        for (var i = 0; i < count; i++)
         {
-            outputNameList[i] = outputs[i].Name;
+            names[i] = ResolveName(outputs[i].Name, _outputNames, ref temporaries);
         }
 
-        var names = new nint[outputs.Length];
-        var temporaries = ResolveNames(outputNameList, _outputNames, names);
-        var values = new nint[outputs.Length];
-        fixed (nint* namePointers = names)
-        fixed (nint* outputValues = values)
-        {
-            RunCore(inputs, namePointers, outputValues, outputs.Length, outputs);
-            GC.KeepAlive(temporaries);
-        }
+        RunCore(inputs, outputs, names, outputValues, temporaries);
     }
+
+    /// <summary>The native session, for benchmarks that measure the raw C API beside this binding.</summary>
+    internal OrtSessionHandle NativeSession => _session;
 
     /// <summary>Releases the native session. Safe to call more than once.</summary>
     public void Dispose() => _session.Dispose();
@@ -210,81 +218,146 @@ public sealed unsafe class InferenceSession : IDisposable
         }
     }
 
-    /// <summary>The shared body of every <c>Run</c>: pin and wrap the inputs (and bound outputs), call ONNX Runtime, release.</summary>
-    private void RunCore(ReadOnlySpan<TensorInput> inputs, nint* outputNames, nint* outputValues, int outputCount, ReadOnlySpan<TensorOutput> boundOutputs)
+    /// <summary>
+    /// The shared body of every <c>Run</c>: check lengths, resolve input names, pin every buffer, wrap each
+    /// as an ONNX Runtime tensor, call <c>OrtApi::Run</c>, release. Bound outputs fill
+    /// <paramref name="outputValues"/> with caller-backed tensors; otherwise ONNX Runtime allocates them.
+    /// </summary>
+    private void RunCore(ReadOnlySpan<TensorInput> inputs, ReadOnlySpan<TensorOutput> boundOutputs, Span<nint> outputNames, Span<nint> outputValues, List<byte[]>? temporaries)
     {
-        var api = _runtime.Api;
         var inputCount = inputs.Length;
-        var pins = new MemoryHandle[inputCount + boundOutputs.Length];
-        var values = new OrtValueHandle?[inputCount + boundOutputs.Length];
-        var inputNames = stackalloc nint[Math.Max(inputCount, 1)];
-        var inputValues = stackalloc nint[Math.Max(inputCount, 1)];
-        byte[]?[]? temporaryNames = null;
+        var tensorCount = inputCount + boundOutputs.Length;
+        for (var i = 0; i < inputCount; i++)
+        {
+            CheckLength(inputs[i].Data.Length, inputs[i].Shape.Span, "input", inputs[i].Name);
+        }
+
+        foreach (ref readonly var output in boundOutputs)
+        {
+            CheckLength(output.Destination.Length, output.Shape.Span, "output", output.Name);
+        }
+
+        Span<nint> inputNames = inputCount <= StackTensors ? stackalloc nint[StackTensors] : new nint[inputCount];
+        Span<nint> inputValues = inputCount <= StackTensors ? stackalloc nint[StackTensors] : new nint[inputCount];
+        Span<nint> data = tensorCount <= StackTensors ? stackalloc nint[StackTensors] : new nint[tensorCount];
+        for (var i = 0; i < inputCount; i++)
+        {
+            inputNames[i] = ResolveName(inputs[i].Name, _inputNames, ref temporaries);
+        }
+
+        var frame = new RunFrame
+        {
+            Inputs = inputs,
+            BoundOutputs = boundOutputs,
+            Data = data[..tensorCount],
+            InputNames = inputNames[..inputCount],
+            InputValues = inputValues[..inputCount],
+            OutputNames = outputNames,
+            OutputValues = outputValues,
+        };
+
         var addedRef = false;
         try
         {
+            // Throws ObjectDisposedException after Dispose; otherwise keeps the native session alive until we release it.
             _session.DangerousAddRef(ref addedRef);
-            for (var i = 0; i < inputCount; i++)
-            {
-                ref readonly var input = ref inputs[i];
-                var index = _inputNames.IndexOf(input.Name);
-                if (index >= 0)
-                {
-                    inputNames[i] = _inputNames[index];
-                }
-                else
-                {
-                    // Unknown name: pass it through so ONNX Runtime reports it with its own code and wording.
-                    temporaryNames ??= new byte[inputCount][];
-                    temporaryNames[i] = Utf8Names.ToPinnedUtf8(input.Name);
-                    inputNames[i] = Utf8Names.AddressOf(temporaryNames[i]!);
-                }
-
-                values[i] = WrapCallerMemory(MemoryMarshal.AsMemory(input.Data), input.Shape.Span, $"input '{input.Name}'", out pins[i]);
-                inputValues[i] = values[i]!.DangerousGetHandle();
-            }
-
-            for (var j = 0; j < boundOutputs.Length; j++)
-            {
-                ref readonly var output = ref boundOutputs[j];
-                var slot = inputCount + j;
-                values[slot] = WrapCallerMemory(output.Destination, output.Shape.Span, $"output '{output.Name}'", out pins[slot]);
-                outputValues[j] = values[slot]!.DangerousGetHandle();
-            }
-
-            var status = api.Run(_session.DangerousGetHandle(), 0, inputNames, inputValues, (nuint)inputCount, outputNames, (nuint)outputCount, outputValues);
-            api.Check(status, this, static s => $"running model '{s.Source}' (inputs {string.Join("; ", s.Inputs)}; outputs {string.Join("; ", s.Outputs)})");
+            PinThenRun(ref frame, 0);
         }
         finally
         {
-            for (var i = 0; i < values.Length; i++)
-            {
-                values[i]?.Dispose();
-                pins[i].Dispose();
-            }
-
             if (addedRef)
             {
                 _session.DangerousRelease();
             }
 
-            GC.KeepAlive(temporaryNames);
+            // The name buffers must outlive the native call even if nothing else references this session.
+            GC.KeepAlive(temporaries);
             GC.KeepAlive(this);
         }
     }
 
-    /// <summary>Pins caller memory and wraps it as an ONNX Runtime float tensor of the given shape (no copy).</summary>
-    private OrtValueHandle WrapCallerMemory(Memory<float> memory, ReadOnlySpan<long> shape, string what, out MemoryHandle pin)
+    /// <summary>
+    /// Pins tensor <paramref name="index"/> with <c>fixed</c> (a stack root, no GC handle) and recurses, so
+    /// every buffer is pinned exactly while the innermost frame runs the model and no longer.
+    /// </summary>
+    private void PinThenRun(scoped ref RunFrame frame, int index)
     {
-        var elements = ElementCount(shape, what);
-        if (elements != memory.Length)
+        var inputCount = frame.Inputs.Length;
+        if (index < inputCount)
         {
-            throw new ArgumentException(
-                $"Model '{Source}', {what}: shape [{string.Join(",", shape.ToArray())}] holds {elements} floats but the buffer holds {memory.Length}.");
+            fixed (float* p = frame.Inputs[index].Data.Span)
+            {
+                frame.Data[index] = (nint)p;
+                PinThenRun(ref frame, index + 1);
+            }
+
+            return;
         }
 
-        pin = memory.Pin();
-        var data = memory.Length > 0 ? pin.Pointer : Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(s_emptyTensorStorage));
+        if (index < frame.Data.Length)
+        {
+            fixed (float* p = frame.BoundOutputs[index - inputCount].Destination.Span)
+            {
+                frame.Data[index] = (nint)p;
+                PinThenRun(ref frame, index + 1);
+            }
+
+            return;
+        }
+
+        WrapAndRun(ref frame);
+    }
+
+    private void WrapAndRun(scoped ref RunFrame frame)
+    {
+        var api = _runtime.Api;
+        var inputCount = frame.Inputs.Length;
+        var owners = default(TensorOwners);
+        Span<OrtValueHandle?> values = frame.Data.Length <= StackTensors ? owners : new OrtValueHandle?[frame.Data.Length];
+        try
+        {
+            for (var i = 0; i < frame.Data.Length; i++)
+            {
+                if (i < inputCount)
+                {
+                    ref readonly var input = ref frame.Inputs[i];
+                    values[i] = WrapPinned(frame.Data[i], input.Data.Length, input.Shape.Span, input.Name);
+                    frame.InputValues[i] = values[i]!.DangerousGetHandle();
+                }
+                else
+                {
+                    ref readonly var output = ref frame.BoundOutputs[i - inputCount];
+                    values[i] = WrapPinned(frame.Data[i], output.Destination.Length, output.Shape.Span, output.Name);
+                    frame.OutputValues[i - inputCount] = values[i]!.DangerousGetHandle();
+                }
+            }
+
+            fixed (nint* inputNames = frame.InputNames)
+            fixed (nint* inputValues = frame.InputValues)
+            fixed (nint* outputNames = frame.OutputNames)
+            fixed (nint* outputValues = frame.OutputValues)
+            {
+                var status = api.Run(_session.DangerousGetHandle(), 0, inputNames, inputValues, (nuint)frame.InputNames.Length, outputNames, (nuint)frame.OutputNames.Length, outputValues);
+                api.Check(status, this, static s => $"running model '{s.Source}' (inputs {string.Join("; ", s.Inputs)}; outputs {string.Join("; ", s.Outputs)})");
+            }
+        }
+        finally
+        {
+            foreach (var value in values)
+            {
+                value?.Dispose();
+            }
+        }
+    }
+
+    /// <summary>Wraps pinned caller memory as an ONNX Runtime float tensor of the given shape (no copy).</summary>
+    private OrtValueHandle WrapPinned(nint data, int length, ReadOnlySpan<long> shape, string name)
+    {
+        if (length == 0)
+        {
+            data = (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(s_emptyTensorStorage));
+        }
+
         var api = _runtime.Api;
         var value = new OrtValueHandle(api);
         nint native;
@@ -292,22 +365,33 @@ public sealed unsafe class InferenceSession : IDisposable
         {
             // Element type 1 = ONNX_TENSOR_ELEMENT_DATA_TYPE_FLOAT; the length argument is in bytes.
             api.Check(
-                api.CreateTensorWithDataAsOrtValue(_runtime.CpuMemory.DangerousGetHandle(), data, (nuint)(memory.Length * sizeof(float)), dims, (nuint)shape.Length, (int)TensorElementType.Float32, &native),
-                $"wrapping {what} of model '{Source}'");
+                api.CreateTensorWithDataAsOrtValue(_runtime.CpuMemory.DangerousGetHandle(), (void*)data, (nuint)length * sizeof(float), dims, (nuint)shape.Length, (int)TensorElementType.Float32, &native),
+                (Name: name, Source),
+                static s => $"wrapping tensor '{s.Name}' of model '{s.Source}'");
         }
 
         value.Adopt(native);
         return value;
     }
 
-    private static long ElementCount(ReadOnlySpan<long> shape, string what)
+    private void CheckLength(int length, ReadOnlySpan<long> shape, string kind, string name)
+    {
+        var elements = ElementCount(shape, kind, name);
+        if (elements != length)
+        {
+            throw new ArgumentException(
+                $"Model '{Source}', {kind} '{name}': shape [{string.Join(",", shape.ToArray())}] holds {elements} floats but the buffer holds {length}.");
+        }
+    }
+
+    private static long ElementCount(ReadOnlySpan<long> shape, string kind, string name)
     {
         long count = 1;
         foreach (var dimension in shape)
         {
             if (dimension < 0)
             {
-                throw new ArgumentException($"{what}: shape [{string.Join(",", shape.ToArray())}] has a negative dimension.");
+                throw new ArgumentException($"{kind} '{name}': shape [{string.Join(",", shape.ToArray())}] has a negative dimension.");
             }
 
             count = checked(count * dimension);
@@ -317,7 +401,7 @@ public sealed unsafe class InferenceSession : IDisposable
     }
 
     /// <summary>Takes ownership of the values ONNX Runtime returned and copies each into a new <see cref="FloatTensor"/>.</summary>
-    private FloatTensor[] TakeOutputs(nint* outputValues, IReadOnlyList<string> names)
+    private FloatTensor[] TakeOutputs(ReadOnlySpan<nint> outputValues, IReadOnlyList<string> names)
     {
         var api = _runtime.Api;
         var owners = new OrtValueHandle[names.Count];
@@ -350,63 +434,59 @@ public sealed unsafe class InferenceSession : IDisposable
     private FloatTensor CopyTensor(OrtValueHandle value, string name)
     {
         var api = _runtime.Api;
-        var context = $"reading output '{name}' of model '{Source}'";
+        // The context text is only formatted if a call fails: this runs once per output per Run.
+        var state = (Name: name, Source);
+        static string Context((string Name, string Source) s) => $"reading output '{s.Name}' of model '{s.Source}'";
         using var info = new OrtTensorTypeAndShapeInfoHandle(api);
         nint native;
-        api.Check(api.GetTensorTypeAndShape(value.DangerousGetHandle(), &native), context);
+        api.Check(api.GetTensorTypeAndShape(value.DangerousGetHandle(), &native), state, Context);
         info.Adopt(native);
 
         int elementType;
-        api.Check(api.GetTensorElementType(native, &elementType), context);
+        api.Check(api.GetTensorElementType(native, &elementType), state, Context);
         if (elementType != (int)TensorElementType.Float32)
         {
             throw new NotSupportedException(
                 $"Model '{Source}': output '{name}' has element type {(TensorElementType)elementType}; only Float32 outputs can be read.");
         }
 
-        var shape = ReadDimensions(native, context);
+        var shape = ReadDimensions(native, state, Context);
         nuint count;
-        api.Check(api.GetTensorShapeElementCount(native, &count), context);
+        api.Check(api.GetTensorShapeElementCount(native, &count), state, Context);
         var data = new float[checked((int)count)];
         void* source;
-        api.Check(api.GetTensorMutableData(value.DangerousGetHandle(), &source), context);
+        api.Check(api.GetTensorMutableData(value.DangerousGetHandle(), &source), state, Context);
         new ReadOnlySpan<float>(source, data.Length).CopyTo(data);
         return new FloatTensor(name, data, shape);
     }
 
-    private long[] ReadDimensions(nint tensorInfo, string context)
+    private long[] ReadDimensions<TState>(nint tensorInfo, TState state, Func<TState, string> context)
     {
         var api = _runtime.Api;
         nuint rank;
-        api.Check(api.GetDimensionsCount(tensorInfo, &rank), context);
+        api.Check(api.GetDimensionsCount(tensorInfo, &rank), state, context);
         var dims = new long[(int)rank];
         fixed (long* d = dims)
         {
-            api.Check(api.GetDimensions(tensorInfo, d, rank), context);
+            api.Check(api.GetDimensions(tensorInfo, d, rank), state, context);
         }
 
         return dims;
     }
 
-    private static byte[]?[] ResolveNames(ReadOnlySpan<string> requested, Utf8Names known, nint[] pointers)
+    /// <summary>The cached UTF-8 address of a known name; an unknown one is copied so ONNX Runtime can report it in its own words.</summary>
+    private static nint ResolveName(string name, Utf8Names known, ref List<byte[]>? temporaries)
     {
-        var temporaries = new byte[]?[requested.Length];
-        for (var i = 0; i < requested.Length; i++)
+        ArgumentNullException.ThrowIfNull(name);
+        var index = known.IndexOf(name);
+        if (index >= 0)
         {
-            ArgumentNullException.ThrowIfNull(requested[i]);
-            var index = known.IndexOf(requested[i]);
-            if (index >= 0)
-            {
-                pointers[i] = known[index];
-            }
-            else
-            {
-                temporaries[i] = Utf8Names.ToPinnedUtf8(requested[i]);
-                pointers[i] = Utf8Names.AddressOf(temporaries[i]!);
-            }
+            return known[index];
         }
 
-        return temporaries;
+        var copy = Utf8Names.ToPinnedUtf8(name);
+        (temporaries ??= []).Add(copy);
+        return Utf8Names.AddressOf(copy);
     }
 
     private TensorMetadata[] ReadMetadata(bool isInput)
@@ -452,7 +532,7 @@ public sealed unsafe class InferenceSession : IDisposable
         api.Check(api.CastTypeInfoToTensorInfo(typeInfo, &tensorInfo), context);
         int elementType;
         api.Check(api.GetTensorElementType(tensorInfo, &elementType), context);
-        var dims = ReadDimensions(tensorInfo, context);
+        var dims = ReadDimensions(tensorInfo, context, static c => c);
         var symbols = new string[dims.Length];
         var symbolPointers = new nint[dims.Length];
         fixed (nint* p = symbolPointers)
@@ -466,5 +546,24 @@ public sealed unsafe class InferenceSession : IDisposable
         }
 
         return new TensorMetadata(name, (TensorElementType)elementType, dims, symbols);
+    }
+
+    /// <summary>Everything one <c>Run</c> passes down the pinning recursion.</summary>
+    private ref struct RunFrame
+    {
+        public ReadOnlySpan<TensorInput> Inputs;
+        public ReadOnlySpan<TensorOutput> BoundOutputs;
+        public Span<nint> Data;
+        public Span<nint> InputNames;
+        public Span<nint> InputValues;
+        public Span<nint> OutputNames;
+        public Span<nint> OutputValues;
+    }
+
+    /// <summary>Stack storage for the owners of the tensors one call wraps.</summary>
+    [InlineArray(StackTensors)]
+    private struct TensorOwners
+    {
+        private OrtValueHandle? _first;
     }
 }
