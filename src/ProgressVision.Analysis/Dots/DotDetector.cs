@@ -11,8 +11,7 @@ namespace ProgressVision.Analysis.Dots;
 /// (2) DoG scale space, three scales per octave, extrema with sub-pixel/sub-scale refinement and
 /// SIFT's curvature-ratio test against elongated structures; (3) non-maximum suppression between
 /// overlapping detections; (4) radial profile for contrast and half-depth radius; (5) rejection of
-/// blobs on oriented texture (hair: structure-tensor coherence), too big, or far darker and larger
-/// than the dot population (moles). Glints are bright and never become dark blobs; the darkness
+/// blobs on oriented texture (hair: structure-tensor coherence) or too big (moles, shadows). Glints are bright and never become dark blobs; the darkness
 /// plane clips them so their surroundings cannot either.
 /// </remarks>
 public sealed class DotDetector
@@ -24,6 +23,9 @@ public sealed class DotDetector
         Options = options ?? new DotDetectionOptions();
         Options.Validate();
     }
+
+    /// <summary>Candidates rejected by the last call: on background, on oriented texture, no dark centre, contrast/radius out of range.</summary>
+    internal int[] LastRejections { get; private set; } = new int[4];
 
     /// <summary>The detector's options.</summary>
     public DotDetectionOptions Options { get; }
@@ -56,7 +58,7 @@ public sealed class DotDetector
         // 2^o photo pixels); the threshold is the larger of the absolute floor and k·noise·gain.
         var gains = DogNoiseGains();
         var candidates = ScaleSpaceBlobs.Detect(planes.Darkness, w, h, o.Octaves, o.MaxCurvatureRatio,
-            (oct, j) => Math.Max(o.MinResponse, o.NoiseFactor * noise * gains[j] / (1 << oct)));
+            (oct, j) => Math.Max(o.MinResponse, o.NoiseFactor * noise * gains[j] / (1 << oct)), o.FirstOctave);
 
         double rMin = o.MinRadius, rMax = o.MaxRadius;
         candidates.RemoveAll(c => c.Sigma * Math.Sqrt(2) > 1.6 * rMax || c.X < 0 || c.Y < 0 || c.X > w - 1 || c.Y > h - 1);
@@ -65,30 +67,35 @@ public sealed class DotDetector
 
         var measured = new PigmentDot[kept.Count];
         var ok = new bool[kept.Count];
+        var rejected = new int[4];
         Parallel.For(0, kept.Count, i =>
         {
             var c = kept[i];
             if (mask is not null && mask.LabelAt(c.X, c.Y) == ScalpLabel.Background)
             {
+                Interlocked.Increment(ref rejected[0]);
                 return;
             }
 
             if (planes.Coherence.At(c.X, c.Y) > o.MaxCoherence)
             {
+                Interlocked.Increment(ref rejected[1]);
                 return;
             }
 
             if (!DotProfile.Measure(planes.Darkness, w, h, c.X, c.Y, c.Sigma * Math.Sqrt(2), out double contrast, out double radius))
             {
+                Interlocked.Increment(ref rejected[2]);
                 return;
             }
 
-            if (contrast < o.MinContrast || radius < rMin * 0.5 || radius > rMax)
+            if (contrast < o.MinContrast || radius < rMin || radius > rMax || contrast * Math.PI * radius * radius < o.MinInkArea)
             {
+                Interlocked.Increment(ref rejected[3]);
                 return;
             }
 
-            measured[i] = new PigmentDot(c.X, c.Y, Math.Max(radius, rMin), contrast, c.Response);
+            measured[i] = new PigmentDot(c.X, c.Y, radius, contrast, c.Response);
             ok[i] = true;
         });
 
@@ -101,21 +108,31 @@ public sealed class DotDetector
             }
         }
 
-        return RejectMoles(dots);
+        LastRejections = rejected;
+
+        // Dots do not overlap: a weaker detection whose centre lies inside a stronger dot (noise on
+        // the ink, or the same dot at another scale) goes.
+        dots.Sort((a, b) => b.Score.CompareTo(a.Score));
+        dots = Suppress(dots, d => d.X, d => d.Y, d => d.Radius, useLarger: true);
+        return dots;
     }
 
-    // Greedy non-maximum suppression, strongest first: a weaker detection whose centre lies inside
-    // 0.8× the larger radius of a stronger one is the same dot seen at a neighbouring scale.
-    private static List<BlobCandidate> Suppress(List<BlobCandidate> sorted)
+    // Greedy non-maximum suppression, strongest first: a weaker detection closer than 0.7× the
+    // smaller radius to a stronger one is the same dot seen at a neighbouring scale. (The smaller
+    // radius, because a coarse-scale response over a cluster of dots must not hide the dots.)
+    private static List<BlobCandidate> Suppress(List<BlobCandidate> sorted) =>
+        Suppress(sorted, c => c.X, c => c.Y, c => c.Sigma * Math.Sqrt(2), useLarger: false);
+
+    private static List<T> Suppress<T>(List<T> sorted, Func<T, double> fx, Func<T, double> fy, Func<T, double> fr, bool useLarger)
     {
         const int Cell = 16;
         var grid = new Dictionary<long, List<int>>();
-        var kept = new List<BlobCandidate>(sorted.Count);
+        var kept = new List<T>(sorted.Count);
         foreach (var c in sorted)
         {
-            double rc = c.Sigma * Math.Sqrt(2);
-            int cx = (int)(c.X / Cell), cy = (int)(c.Y / Cell);
-            int reach = 1 + (int)(rc * 2 / Cell);
+            double rc = fr(c), x = fx(c), y = fy(c);
+            int cx = (int)(x / Cell), cy = (int)(y / Cell);
+            int reach = 1 + (int)(2 * Math.Max(rc, 8) / Cell);
             bool clash = false;
             for (int gy = cy - reach; gy <= cy + reach && !clash; gy++)
             {
@@ -129,8 +146,8 @@ public sealed class DotDetector
                     foreach (int k in list)
                     {
                         var s = kept[k];
-                        double lim = 0.8 * Math.Max(rc, s.Sigma * Math.Sqrt(2));
-                        double dx = s.X - c.X, dy = s.Y - c.Y;
+                        double lim = useLarger ? 0.9 * Math.Max(rc, fr(s)) : 0.7 * Math.Min(rc, fr(s));
+                        double dx = fx(s) - x, dy = fy(s) - y;
                         if ((dx * dx) + (dy * dy) < lim * lim)
                         {
                             clash = true;
@@ -156,24 +173,6 @@ public sealed class DotDetector
         }
 
         return kept;
-    }
-
-    // Moles: far darker than the dot population AND clearly larger than a typical dot.
-    private List<PigmentDot> RejectMoles(List<PigmentDot> dots)
-    {
-        if (dots.Count < 20)
-        {
-            return dots;
-        }
-
-        var c = dots.Select(d => d.Contrast).Order().ToArray();
-        var r = dots.Select(d => d.Radius).Order().ToArray();
-        double medC = c[c.Length / 2], medR = r[r.Length / 2];
-        var dev = c.Select(v => Math.Abs(v - medC)).Order().ToArray();
-        double mad = Math.Max(0.01, dev[dev.Length / 2]);
-        double limC = medC + (Options.MoleContrastMads * mad);
-        dots.RemoveAll(d => d.Contrast > limC && d.Radius > 1.5 * medR);
-        return dots;
     }
 
     // L2 norm of each 2-D DoG kernel of octave 0: the standard deviation of its response to unit white noise.

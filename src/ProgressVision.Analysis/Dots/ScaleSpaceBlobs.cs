@@ -26,7 +26,7 @@ internal static class ScaleSpaceBlobs
     /// Finds bright-blob extrema of <paramref name="plane"/> (darkness: dots are positive).
     /// <paramref name="threshold"/> maps (octave, level) to the smallest DoG response accepted.
     /// </summary>
-    public static List<BlobCandidate> Detect(float[] plane, int width, int height, int octaves, double maxCurvatureRatio, Func<int, int, double> threshold)
+    public static List<BlobCandidate> Detect(float[] plane, int width, int height, int octaves, double maxCurvatureRatio, Func<int, int, double> threshold, int firstOctave = 0)
     {
         var found = new ConcurrentBag<BlobCandidate>();
         float[] cur = plane;
@@ -37,7 +37,24 @@ internal static class ScaleSpaceBlobs
             bool more = o + 1 < octaves && w >= 32 && h >= 32;
             int nw = (w + 1) / 2, nh = (h + 1) / 2;
             float[]? next = more ? new float[nw * nh] : null;
-            ProcessOctave(cur, w, h, o, baseSigma, next, nw, maxCurvatureRatio, threshold, found);
+            if (o < firstOctave && next is not null)
+            {
+                // Below the first searched octave only the σ = 2 level is needed, to decimate.
+                var blurred = new float[w * h];
+                SeparableGaussian.BlurPlane(cur, blurred, w, h, Math.Sqrt(4 - (baseSigma * baseSigma)));
+                Parallel.For(0, nh, y =>
+                {
+                    for (int x = 0; x < nw; x++)
+                    {
+                        next[(y * nw) + x] = blurred[(2 * y * w) + (2 * x)];
+                    }
+                });
+            }
+            else
+            {
+                ProcessOctave(cur, w, h, o, baseSigma, next, nw, maxCurvatureRatio, threshold, found);
+            }
+
             if (next is null)
             {
                 break;
