@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace ProgressVision.Imaging.Codecs.Jpeg.Encoder;
 
@@ -78,62 +80,65 @@ internal sealed class JpegEncoderCore
         }
     }
 
-    private void TransformAll(ReadOnlySpan<byte> pixels, short[] coefficients)
+    /// <summary>
+    /// Colour conversion, downsampling, DCT and quantisation of every MCU row. MCU rows are independent, so they run
+    /// in parallel, each worker with its own strip buffers; the coefficient store is written at disjoint offsets.
+    /// </summary>
+    private unsafe void TransformAll(ReadOnlySpan<byte> pixels, short[] coefficients)
     {
-        int stripWidth = _mcusX * 8 * _hMax;
-        int stripHeight = 8 * _vMax;
-        bool color = _components.Length == 3;
-        float[] y = ArrayPool<float>.Shared.Rent(stripWidth * stripHeight);
-        float[] cb = color ? ArrayPool<float>.Shared.Rent(stripWidth * stripHeight) : [];
-        float[] cr = color ? ArrayPool<float>.Shared.Rent(stripWidth * stripHeight) : [];
-        int chromaWidth = _mcusX * 8;
-        float[] cbSmall = color ? ArrayPool<float>.Shared.Rent(chromaWidth * 8) : [];
-        float[] crSmall = color ? ArrayPool<float>.Shared.Rent(chromaWidth * 8) : [];
         float[][] divisors = [.. _quant.Select(q => JpegForwardDct.Divisors(q))];
-        Span<float> block = stackalloc float[64];
-        try
+        fixed (byte* p = pixels)
         {
-            for (int my = 0; my < _mcusY; my++)
+            nint address = (nint)p;
+            int length = pixels.Length;
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = _mcusY >= 8 ? Environment.ProcessorCount : 1 };
+            Parallel.For(
+                0,
+                _mcusY,
+                parallel,
+                () => new StripWorkspace(_mcusX * 8 * _hMax, 8 * _vMax, _mcusX * 8, _components.Length == 3),
+                (my, _, workspace) =>
+                {
+                    var source = new ReadOnlySpan<byte>((void*)address, length);
+                    TransformMcuRow(source, my, workspace, divisors, coefficients);
+                    return workspace;
+                },
+                workspace => workspace.Dispose());
+        }
+    }
+
+    private void TransformMcuRow(ReadOnlySpan<byte> pixels, int my, StripWorkspace ws, float[][] divisors, short[] coefficients)
+    {
+        int stripWidth = ws.StripWidth;
+        int chromaWidth = ws.ChromaWidth;
+        bool color = _components.Length == 3;
+        Span<float> block = stackalloc float[64];
+        FillStrip(pixels, my * ws.StripHeight, stripWidth, ws.StripHeight, ws.Y, ws.Cb, ws.Cr);
+        if (color)
+        {
+            Downsample(ws.Cb, stripWidth, ws.CbSmall, chromaWidth);
+            Downsample(ws.Cr, stripWidth, ws.CrSmall, chromaWidth);
+        }
+
+        for (int mx = 0; mx < _mcusX; mx++)
+        {
+            int mcuBase = ((my * _mcusX) + mx) * _blocksPerMcu * 64;
+            int k = 0;
+            for (int by = 0; by < _vMax; by++)
             {
-                FillStrip(pixels, my * stripHeight, stripWidth, stripHeight, y, cb, cr);
-                if (color)
+                for (int bx = 0; bx < _hMax; bx++)
                 {
-                    Downsample(cb, stripWidth, cbSmall, chromaWidth);
-                    Downsample(cr, stripWidth, crSmall, chromaWidth);
-                }
-
-                for (int mx = 0; mx < _mcusX; mx++)
-                {
-                    int mcuBase = ((my * _mcusX) + mx) * _blocksPerMcu * 64;
-                    int k = 0;
-                    for (int by = 0; by < _vMax; by++)
-                    {
-                        for (int bx = 0; bx < _hMax; bx++)
-                        {
-                            LoadBlock(y, stripWidth, (mx * 8 * _hMax) + (bx * 8), by * 8, block);
-                            Quantize(block, divisors[0], coefficients.AsSpan(mcuBase + (64 * k++), 64));
-                        }
-                    }
-
-                    if (color)
-                    {
-                        LoadBlock(cbSmall, chromaWidth, mx * 8, 0, block);
-                        Quantize(block, divisors[1], coefficients.AsSpan(mcuBase + (64 * k++), 64));
-                        LoadBlock(crSmall, chromaWidth, mx * 8, 0, block);
-                        Quantize(block, divisors[1], coefficients.AsSpan(mcuBase + (64 * k), 64));
-                    }
+                    LoadBlock(ws.Y, stripWidth, (mx * 8 * _hMax) + (bx * 8), by * 8, block);
+                    Quantize(block, divisors[0], coefficients.AsSpan(mcuBase + (64 * k++), 64));
                 }
             }
-        }
-        finally
-        {
-            ArrayPool<float>.Shared.Return(y);
+
             if (color)
             {
-                ArrayPool<float>.Shared.Return(cb);
-                ArrayPool<float>.Shared.Return(cr);
-                ArrayPool<float>.Shared.Return(cbSmall);
-                ArrayPool<float>.Shared.Return(crSmall);
+                LoadBlock(ws.CbSmall, chromaWidth, mx * 8, 0, block);
+                Quantize(block, divisors[1], coefficients.AsSpan(mcuBase + (64 * k++), 64));
+                LoadBlock(ws.CrSmall, chromaWidth, mx * 8, 0, block);
+                Quantize(block, divisors[1], coefficients.AsSpan(mcuBase + (64 * k), 64));
             }
         }
     }
@@ -219,15 +224,36 @@ internal sealed class JpegEncoderCore
     private static void Quantize(Span<float> block, float[] divisors, Span<short> zigzag)
     {
         JpegForwardDct.Transform(block);
-        ReadOnlySpan<byte> order = JpegEncoderConstants.ZigZagToNatural;
-        for (int k = 0; k < 64; k++)
+        Span<int> natural = stackalloc int[64];
+        if (Vector256.IsHardwareAccelerated)
         {
-            int n = order[k];
-
-            // Round half up, like the IJG float quantiser; clamp to the baseline ranges (DC ±2047, AC ±1023).
-            int q = (int)MathF.Floor((block[n] * divisors[n]) + 0.5f);
-            zigzag[k] = (short)Math.Clamp(q, k == 0 ? -2047 : -1023, k == 0 ? 2047 : 1023);
+            ref float b0 = ref MemoryMarshal.GetReference(block);
+            ref float d0 = ref MemoryMarshal.GetArrayDataReference(divisors);
+            ref int n0 = ref MemoryMarshal.GetReference(natural);
+            for (int i = 0; i < 64; i += 8)
+            {
+                // Round half up, like the IJG float quantiser, then clamp to the baseline AC range ±1023.
+                var scaled = Vector256.LoadUnsafe(ref b0, (nuint)i) * Vector256.LoadUnsafe(ref d0, (nuint)i);
+                var rounded = Vector256.ConvertToInt32(Vector256.Floor(scaled + Vector256.Create(0.5f)));
+                Vector256.Clamp(rounded, Vector256.Create(-1023), Vector256.Create(1023)).StoreUnsafe(ref n0, (nuint)i);
+            }
         }
+        else
+        {
+            for (int i = 0; i < 64; i++)
+            {
+                natural[i] = Math.Clamp((int)MathF.Floor((block[i] * divisors[i]) + 0.5f), -1023, 1023);
+            }
+        }
+
+        ReadOnlySpan<byte> order = JpegEncoderConstants.ZigZagToNatural;
+        for (int k = 1; k < 64; k++)
+        {
+            zigzag[k] = (short)natural[order[k]];
+        }
+
+        // DC has its own, wider range (±2047): recompute it unclamped by the AC limit.
+        zigzag[0] = (short)Math.Clamp((int)MathF.Floor((block[0] * divisors[0]) + 0.5f), -2047, 2047);
     }
 
     private (JpegHuffmanSpec[] Dc, JpegHuffmanSpec[] Ac) OptimalTables(short[] coefficients)
@@ -292,8 +318,8 @@ internal sealed class JpegEncoderCore
 
     private void WriteScan(JpegBitWriter w, short[] coefficients, JpegHuffmanSpec[] dcSpecs, JpegHuffmanSpec[] acSpecs)
     {
-        var dc = dcSpecs.Select(s => s.BuildCodes()).ToArray();
-        var ac = acSpecs.Select(s => s.BuildCodes()).ToArray();
+        uint[][] dc = [.. dcSpecs.Select(PackedCodes)];
+        uint[][] ac = [.. acSpecs.Select(PackedCodes)];
         Span<int> lastDc = stackalloc int[_components.Length];
         int mcus = _mcusX * _mcusY;
         int restart = _options.RestartInterval;
@@ -310,51 +336,70 @@ internal sealed class JpegEncoderCore
             int b = m * _blocksPerMcu;
             for (int c = 0; c < _components.Length; c++)
             {
-                var (dcCodes, dcLengths) = dc[_components[c].Table];
-                var (acCodes, acLengths) = ac[_components[c].Table];
+                uint[] dcCodes = dc[_components[c].Table];
+                uint[] acCodes = ac[_components[c].Table];
                 for (int i = 0; i < _components[c].H * _components[c].V; i++, b++)
                 {
-                    ReadOnlySpan<short> zz = coefficients.AsSpan(b * 64, 64);
-                    int diff = zz[0] - lastDc[c];
-                    lastDc[c] = zz[0];
-                    int size = Category(diff);
-                    w.WriteBits(dcCodes[size], dcLengths[size]);
-                    if (size > 0)
-                    {
-                        w.WriteBits(Magnitude(diff, size), size);
-                    }
-
-                    int run = 0;
-                    for (int k = 1; k < 64; k++)
-                    {
-                        int v = zz[k];
-                        if (v == 0)
-                        {
-                            run++;
-                            continue;
-                        }
-
-                        for (; run > 15; run -= 16)
-                        {
-                            w.WriteBits(acCodes[0xF0], acLengths[0xF0]);
-                        }
-
-                        int s = Category(v);
-                        int symbol = (run << 4) | s;
-                        w.WriteBits(acCodes[symbol], acLengths[symbol]);
-                        w.WriteBits(Magnitude(v, s), s);
-                        run = 0;
-                    }
-
-                    if (run > 0)
-                    {
-                        w.WriteBits(acCodes[0x00], acLengths[0x00]);
-                    }
+                    lastDc[c] = EncodeBlock(w, coefficients.AsSpan(b * 64, 64), lastDc[c], dcCodes, acCodes);
                 }
             }
         }
 
         w.AlignWithOnes();
+    }
+
+    /// <summary>Codes one block (T.81 §F.1.2.1–F.1.2.2); returns its DC value, the next prediction.</summary>
+    private static int EncodeBlock(JpegBitWriter w, ReadOnlySpan<short> zz, int lastDc, uint[] dcCodes, uint[] acCodes)
+    {
+        int dcValue = zz[0];
+        int diff = dcValue - lastDc;
+        int size = Category(diff);
+        uint code = dcCodes[size];
+
+        // One write per symbol: the Huffman code followed by its SSSS appended bits (at most 16 + 11 bits).
+        w.WriteBits((code >> 8 << size) | Magnitude(diff, size), (int)(code & 0xFF) + size);
+        int run = 0;
+        for (int k = 1; k < 64; k++)
+        {
+            int v = zz[k];
+            if (v == 0)
+            {
+                run++;
+                continue;
+            }
+
+            for (; run > 15; run -= 16)
+            {
+                uint zrl = acCodes[0xF0];
+                w.WriteBits(zrl >> 8, (int)(zrl & 0xFF));
+            }
+
+            int s = Category(v);
+            uint symbol = acCodes[(run << 4) | s];
+            w.WriteBits((symbol >> 8 << s) | Magnitude(v, s), (int)(symbol & 0xFF) + s);
+            run = 0;
+        }
+
+        if (run > 0)
+        {
+            uint eob = acCodes[0x00];
+            w.WriteBits(eob >> 8, (int)(eob & 0xFF));
+        }
+
+        return dcValue;
+    }
+
+    /// <summary>Per symbol: code &lt;&lt; 8 | length, so the coder fetches both with one load.</summary>
+    private static uint[] PackedCodes(JpegHuffmanSpec spec)
+    {
+        var (codes, lengths) = spec.BuildCodes();
+        var packed = new uint[256];
+        for (int i = 0; i < 256; i++)
+        {
+            packed[i] = ((uint)codes[i] << 8) | lengths[i];
+        }
+
+        return packed;
     }
 
     /// <summary>SSSS of T.81 Table F.1/F.2: the number of bits of |v|.</summary>
@@ -456,6 +501,50 @@ internal sealed class JpegEncoderCore
         }
 
         w.Put([0, 63, 0]);
+    }
+
+    /// <summary>One worker's pooled strip planes: full-resolution Y/Cb/Cr for one MCU row, and downsampled chroma.</summary>
+    private sealed class StripWorkspace : IDisposable
+    {
+        public StripWorkspace(int stripWidth, int stripHeight, int chromaWidth, bool color)
+        {
+            StripWidth = stripWidth;
+            StripHeight = stripHeight;
+            ChromaWidth = chromaWidth;
+            Y = ArrayPool<float>.Shared.Rent(stripWidth * stripHeight);
+            Cb = color ? ArrayPool<float>.Shared.Rent(stripWidth * stripHeight) : [];
+            Cr = color ? ArrayPool<float>.Shared.Rent(stripWidth * stripHeight) : [];
+            CbSmall = color ? ArrayPool<float>.Shared.Rent(chromaWidth * 8) : [];
+            CrSmall = color ? ArrayPool<float>.Shared.Rent(chromaWidth * 8) : [];
+        }
+
+        public int StripWidth { get; }
+
+        public int StripHeight { get; }
+
+        public int ChromaWidth { get; }
+
+        public float[] Y { get; }
+
+        public float[] Cb { get; }
+
+        public float[] Cr { get; }
+
+        public float[] CbSmall { get; }
+
+        public float[] CrSmall { get; }
+
+        public void Dispose()
+        {
+            ArrayPool<float>.Shared.Return(Y);
+            foreach (float[] a in new[] { Cb, Cr, CbSmall, CrSmall })
+            {
+                if (a.Length > 0)
+                {
+                    ArrayPool<float>.Shared.Return(a);
+                }
+            }
+        }
     }
 
     /// <summary>A frame component: identifier, sampling factors, and the quantisation/Huffman table index.</summary>
