@@ -15,10 +15,13 @@ public static class CommandLineApp
         // Register verbs here, one line each (keep alphabetical to ease merges).
         foreach (var command in new Command[]
                  {
+                     new BenchCommand(console),
                      new ClientCommand(console),
                      new ConsentCommand(console),
                      new ExportCommand(console),
+                     new FuzzCommand(console),
                      new HealingTilesCommand(console),
+                     new InfoCommand(console),
                      new PortfolioCommand(console),
                      new SessionCommand(console),
                      new StatusCommand(console),

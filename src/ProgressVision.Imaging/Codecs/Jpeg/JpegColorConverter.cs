@@ -20,7 +20,8 @@ internal static partial class JpegColorConverter
     /// <summary>Converts one row; <paramref name="rgb"/> receives 3 bytes per pixel.</summary>
     public static void YCbCrToRgb(ReadOnlySpan<byte> y, ReadOnlySpan<byte> cb, ReadOnlySpan<byte> cr, Span<byte> rgb)
     {
-        YCbCrToRgbScalar(y, cb, cr, rgb, 0);
+        int done = System.Runtime.Intrinsics.X86.Avx2.IsSupported ? YCbCrToRgbAvx2(y, cb, cr, rgb) : 0;
+        YCbCrToRgbScalar(y, cb, cr, rgb, done);
     }
 
     /// <summary>Scalar reference from pixel <paramref name="start"/> on.</summary>

@@ -37,7 +37,14 @@ internal static partial class JpegIdct
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Transform8x8(ref int coefficients, ref int quant, ref byte destination, int stride)
     {
-        Transform8x8Scalar(ref coefficients, ref quant, ref destination, stride);
+        if (System.Runtime.Intrinsics.X86.Avx2.IsSupported)
+        {
+            Transform8x8Avx2(ref coefficients, ref quant, ref destination, stride);
+        }
+        else
+        {
+            Transform8x8Scalar(ref coefficients, ref quant, ref destination, stride);
+        }
     }
 
     /// <summary>Scalar reference of <see cref="Transform8x8"/>.</summary>
@@ -57,41 +64,38 @@ internal static partial class JpegIdct
             int d6 = Unsafe.Add(ref coefficients, c + 48) * Unsafe.Add(ref quant, c + 48);
             int d7 = Unsafe.Add(ref coefficients, c + 56) * Unsafe.Add(ref quant, c + 56);
 
-            if ((d1 | d2 | d3 | d4 | d5 | d6 | d7) == 0)
-            {
-                // Same result as the full computation, just cheaper (DC-only column).
-                int dc = d0 << Pass1Bits;
-                for (int r = 0; r < 8; r++)
-                {
-                    ws[(r * 8) + c] = dc;
-                }
-
-                continue;
-            }
-
-            Butterfly(d0, d1, d2, d3, d4, d5, d6, d7, ConstBits - Pass1Bits,
+            // No DC-only shortcut: it equals the full computation except when corrupt data overflows
+            // 32 bits, and the vector body has none, so scalar and vector stay bit-identical.
+            Butterfly(d0, d1, d2, d3, d4, d5, d6, d7, ConstBits - Pass1Bits, 1 << (ConstBits - Pass1Bits - 1),
                 out ws[c], out ws[8 + c], out ws[16 + c], out ws[24 + c],
                 out ws[32 + c], out ws[40 + c], out ws[48 + c], out ws[56 + c]);
         }
 
-        // Pass 2: rows; remove PASS1_BITS and the 8x scale of the 2-D transform (3 bits), then level-shift.
+        // Pass 2: rows; remove PASS1_BITS and the 8x scale of the 2-D transform (3 bits). The +128 level
+        // shift is folded into the rounding constant ((128 << shift) is a multiple of 2^shift), exactly as
+        // the vector body does, so both agree even when corrupt data overflows 32 bits.
+        const int shift2 = ConstBits + Pass1Bits + 3;
         for (int r = 0; r < 8; r++)
         {
             ref byte row = ref Unsafe.Add(ref destination, r * stride);
             int o = r * 8;
             Butterfly(ws[o], ws[o + 1], ws[o + 2], ws[o + 3], ws[o + 4], ws[o + 5], ws[o + 6], ws[o + 7],
-                ConstBits + Pass1Bits + 3,
+                shift2, (1 << (shift2 - 1)) + (128 << shift2),
                 out int x0, out int x1, out int x2, out int x3, out int x4, out int x5, out int x6, out int x7);
-            Unsafe.Add(ref row, 0) = ClampSample(x0);
-            Unsafe.Add(ref row, 1) = ClampSample(x1);
-            Unsafe.Add(ref row, 2) = ClampSample(x2);
-            Unsafe.Add(ref row, 3) = ClampSample(x3);
-            Unsafe.Add(ref row, 4) = ClampSample(x4);
-            Unsafe.Add(ref row, 5) = ClampSample(x5);
-            Unsafe.Add(ref row, 6) = ClampSample(x6);
-            Unsafe.Add(ref row, 7) = ClampSample(x7);
+            Unsafe.Add(ref row, 0) = ClampByte(x0);
+            Unsafe.Add(ref row, 1) = ClampByte(x1);
+            Unsafe.Add(ref row, 2) = ClampByte(x2);
+            Unsafe.Add(ref row, 3) = ClampByte(x3);
+            Unsafe.Add(ref row, 4) = ClampByte(x4);
+            Unsafe.Add(ref row, 5) = ClampByte(x5);
+            Unsafe.Add(ref row, 6) = ClampByte(x6);
+            Unsafe.Add(ref row, 7) = ClampByte(x7);
         }
     }
+
+    /// <summary>Clamp to 0..255.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static byte ClampByte(int x) => (byte)(x < 0 ? 0 : x > 255 ? 255 : x);
 
     /// <summary>Level shift (+128, T.81 A.3.1) and clamp to 0..255.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -103,7 +107,7 @@ internal static partial class JpegIdct
 
     // One 1-D 8-point LLM IDCT; outputs descaled by `shift` with rounding.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Butterfly(int i0, int i1, int i2, int i3, int i4, int i5, int i6, int i7, int shift,
+    private static void Butterfly(int i0, int i1, int i2, int i3, int i4, int i5, int i6, int i7, int shift, int round,
         out int o0, out int o1, out int o2, out int o3, out int o4, out int o5, out int o6, out int o7)
     {
         // Even part: rotation of (i2, i6) by the sqrt(2)*c6 / sqrt(2)*c2 factors.
@@ -142,7 +146,6 @@ internal static partial class JpegIdct
         tmp2 += z2 + z3;
         tmp3 += z1 + z4;
 
-        int round = 1 << (shift - 1);
         o0 = (tmp10 + tmp3 + round) >> shift;
         o7 = (tmp10 - tmp3 + round) >> shift;
         o1 = (tmp11 + tmp2 + round) >> shift;

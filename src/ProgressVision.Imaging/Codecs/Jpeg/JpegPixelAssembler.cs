@@ -73,7 +73,7 @@ internal static class JpegPixelAssembler
             byte[] temp0 = new byte[tempLength];
             byte[] temp1 = new byte[tempLength];
             byte[] temp2 = new byte[tempLength];
-            int[] colSums = new int[tempLength];
+            short[] colSums = new short[tempLength];
             bool rgb = core.IsRgb;
             for (int y = 0; y < outH; y++)
             {
@@ -99,7 +99,7 @@ internal static class JpegPixelAssembler
         }
     }
 
-    private static ReadOnlySpan<byte> UpsampleRow(JpegComponent c, Upsampler kind, int hExp, int vExp, int y, int outW, byte[] temp, int[] colSums)
+    private static ReadOnlySpan<byte> UpsampleRow(JpegComponent c, Upsampler kind, int hExp, int vExp, int y, int outW, byte[] temp, short[] colSums)
     {
         byte[] plane = c.Plane!;
         int stride = c.PlaneStride;
@@ -110,7 +110,7 @@ internal static class JpegPixelAssembler
                 return plane.AsSpan(y * stride, outW);
 
             case Upsampler.H2V1Fancy:
-                UpsampleH2V1Fancy(plane.AsSpan(y * stride, dw), temp);
+                JpegUpsampler.H2V1Fancy(plane.AsSpan(y * stride, dw), temp);
                 return temp.AsSpan(0, outW);
 
             case Upsampler.H1V2Fancy:
@@ -133,7 +133,7 @@ internal static class JpegPixelAssembler
             {
                 int iy = y >> 1;
                 int ny = Math.Clamp((y & 1) == 0 ? iy - 1 : iy + 1, 0, c.DownsampledHeight - 1);
-                UpsampleH2V2Fancy(plane.AsSpan(iy * stride, dw), plane.AsSpan(ny * stride, dw), temp, colSums);
+                JpegUpsampler.H2V2Fancy(plane.AsSpan(iy * stride, dw), plane.AsSpan(ny * stride, dw), temp, colSums);
                 return temp.AsSpan(0, outW);
             }
 
@@ -148,47 +148,5 @@ internal static class JpegPixelAssembler
                 return temp.AsSpan(0, outW);
             }
         }
-    }
-
-    /// <summary>Horizontal triangle filter: outputs at 1/4 and 3/4 between input centres, with alternating rounding bias.</summary>
-    internal static void UpsampleH2V1Fancy(ReadOnlySpan<byte> input, Span<byte> output)
-    {
-        int n = input.Length;
-        output[0] = input[0];
-        output[1] = (byte)(((input[0] * 3) + input[1] + 2) >> 2);
-        for (int i = 1; i < n - 1; i++)
-        {
-            int v = input[i] * 3;
-            output[2 * i] = (byte)((v + input[i - 1] + 1) >> 2);
-            output[(2 * i) + 1] = (byte)((v + input[i + 1] + 2) >> 2);
-        }
-
-        output[2 * (n - 1)] = (byte)(((input[n - 1] * 3) + input[n - 2] + 1) >> 2);
-        output[(2 * n) - 1] = input[n - 1];
-    }
-
-    /// <summary>
-    /// 2-D triangle filter: column sums 3·near + far (vertical 3/4, 1/4), then the same horizontally;
-    /// weights 9/16, 3/16, 3/16, 1/16 with biases 8 and 7 alternating (jdsample.c).
-    /// </summary>
-    internal static void UpsampleH2V2Fancy(ReadOnlySpan<byte> near, ReadOnlySpan<byte> far, Span<byte> output, Span<int> colSums)
-    {
-        int n = near.Length;
-        for (int i = 0; i < n; i++)
-        {
-            colSums[i] = (near[i] * 3) + far[i];
-        }
-
-        output[0] = (byte)(((colSums[0] * 4) + 8) >> 4);
-        output[1] = (byte)(((colSums[0] * 3) + colSums[1] + 7) >> 4);
-        for (int i = 1; i < n - 1; i++)
-        {
-            int v = colSums[i] * 3;
-            output[2 * i] = (byte)((v + colSums[i - 1] + 8) >> 4);
-            output[(2 * i) + 1] = (byte)((v + colSums[i + 1] + 7) >> 4);
-        }
-
-        output[2 * (n - 1)] = (byte)(((colSums[n - 1] * 3) + colSums[n - 2] + 8) >> 4);
-        output[(2 * n) - 1] = (byte)(((colSums[n - 1] * 4) + 7) >> 4);
     }
 }

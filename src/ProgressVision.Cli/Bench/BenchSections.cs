@@ -1,0 +1,11 @@
+namespace ProgressVision.Cli.Bench;
+
+/// <summary>Every bench section, in report order. Add yours with one line.</summary>
+public static class BenchSections
+{
+    /// <summary>All sections.</summary>
+    public static IReadOnlyList<IBenchSection> All { get; } =
+    [
+        new JpegDecodeBench(),
+    ];
+}
