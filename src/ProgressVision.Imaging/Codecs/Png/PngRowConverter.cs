@@ -11,6 +11,7 @@ internal sealed class PngRowConverter
     private readonly byte[] _paletteRgba; // 256 × RGBA; entries the file does not define are opaque black, as libpng does.
     private readonly int _keyGray = -1;   // tRNS grey key at file depth, or -1
     private readonly int _keyR = -1, _keyG = -1, _keyB = -1;
+    private byte[] _narrow = [];          // scratch row for the 16-bit path's reuse of the 8-bit conversion
 
     public PngRowConverter(PngHeader header, ReadOnlySpan<byte> plte, ReadOnlySpan<byte> trns, bool hasTrns)
     {
@@ -242,7 +243,12 @@ internal sealed class PngRowConverter
         }
 
         // Everything else at depth ≤ 8 has exact 8-bit output; widening by × 257 maps 0..255 onto 0..65535 exactly.
-        Span<byte> tmp = pixels * Channels <= 4096 ? stackalloc byte[pixels * Channels] : new byte[pixels * Channels];
+        if (_narrow.Length < pixels * Channels)
+        {
+            _narrow = new byte[pixels * Channels];
+        }
+
+        Span<byte> tmp = _narrow.AsSpan(0, pixels * Channels);
         To8(row, pixels, tmp);
         for (int i = 0; i < tmp.Length; i++)
         {

@@ -53,7 +53,12 @@ internal sealed class JpegEncoderCore
     public void Encode(ReadOnlySpan<byte> pixels, Stream output)
     {
         long blocks = (long)_mcusX * _mcusY * _blocksPerMcu;
-        short[] coefficients = ArrayPool<short>.Shared.Rent(checked((int)(blocks * 64)));
+        if (blocks * 64 > Array.MaxLength)
+        {
+            throw new ArgumentException($"{_width}x{_height} needs {blocks * 64} coefficients, more than one array holds; encode it with chroma subsampling or in parts.");
+        }
+
+        short[] coefficients = ArrayPool<short>.Shared.Rent((int)(blocks * 64));
         try
         {
             TransformAll(pixels, coefficients);
