@@ -1,0 +1,54 @@
+#!/usr/bin/python3
+"""Print MODEL_CARD.md for the healing model from the metrics.json that train.py wrote."""
+import json
+import sys
+
+m = json.load(open(sys.argv[1]))
+t = m["test"]
+rows = "\n".join(
+    f"| {name} | {v['support']} | {v['precision']:.3f} | {v['recall']:.3f} | {v['f1']:.3f} | {v['rocAuc']:.3f} |"
+    for name, v in t["perClass"].items())
+ts = m["tileSet"]
+print(f"""# Model card — `healing.onnx`
+
+**SHA-256:** `{m['sha256']}` ({m['bytes']} bytes). ProgressVision refuses to run a file whose hash differs
+from `healing.onnx.sha256`.
+
+## Intended use
+Decision support for SMP practitioners: it points at regions of an aligned BEFORE/AFTER pair that look like
+persistent redness, patchy fade or blowout, so a practitioner can look closer. It is **not a diagnosis** and
+not a medical device; redness can have many causes, and every flag comes with measured evidence (Δa*,
+fraction of faded dots, dot radius growth) that the practitioner should check.
+
+## Inputs and normalisation
+`tiles` float32 [N, 6, 64, 64]: BEFORE L*, a*, b*, AFTER-warped-onto-BEFORE L*, a*, b* at half resolution,
+each minus the photo's own skin reference (median of the brighter half of valid pixels), L*/20, a*/8, b*/8.
+Output `probabilities` [N, 4]: {", ".join(m['classes'])}; softmax with temperature {m['temperature']:.3f}
+(fitted on the validation split).
+
+## Training data
+{ts['count']} tiles from {ts['cases']} synthetic cases (seeds {ts['firstSeed']}..{ts['firstSeed'] + ts['cases'] - 1})
+rendered by `ProgressVision.Synth` (presets: healing, mixed, hard; skin tones from very light to very dark;
+pose, lighting, white balance, blur, noise). Class counts: {dict(zip(ts['classes'], ts['classCounts']))}.
+Split by case (never by tile), seeded: {m['split']['trainTiles']} train / {m['split']['valTiles']} validation /
+{m['split']['testTiles']} test tiles. {m['epochs']} epochs, seed {m['seed']}, PyTorch {m['torch']}.
+
+## Metrics (test split, tile level)
+| class | support | precision | recall | F1 | ROC AUC |
+|---|---|---|---|---|---|
+{rows}
+
+Accuracy {t['accuracy']:.3f}. Calibration: expected calibration error {t['ece']:.3f} on test
+(validation ECE before temperature scaling {m['validationEceBeforeCalibration']:.3f}).
+
+## Known limits
+- Trained only on synthetic renders. Real photos differ (lenses, compression, real erythema patterns,
+  tattoo ink chemistry); treat scores on real photos as uncalibrated.
+- Needs a good alignment: tiles are cut from AFTER warped onto BEFORE.
+- Blowout is learnt from rendered halos; real blowout is more varied.
+- Redness is judged relative to the same photo's skin; a uniformly red scalp has no reference and is not flagged.
+
+## Reproduce
+See `models/healing/README.md`: `healing-tiles --cases {ts['cases']} --seed {ts['firstSeed']}`, then
+`/usr/bin/python3 models/healing/train.py --tiles DIR --out OUT` (seed {m['seed']}, {m['epochs']} epochs).
+""")
