@@ -1,0 +1,99 @@
+using ProgressVision.Imaging.Buffers;
+
+namespace ProgressVision.Imaging.Drawing;
+
+/// <summary>
+/// Minimal drawing on 8-bit RGB buffers for explanatory pictures (dot overlays, boxes, heatmaps):
+/// alpha-blended circles, rectangles and filled cells, clipped to the image.
+/// </summary>
+public sealed class Rgb24Canvas(PixelBuffer<byte> image)
+{
+    private readonly PixelBuffer<byte> _image = image.Channels == 3 ? image : throw new ArgumentException($"Canvas needs an RGB buffer, got {image}.", nameof(image));
+
+    /// <summary>The image drawn on.</summary>
+    public PixelBuffer<byte> Image => _image;
+
+    /// <summary>Blends one pixel with colour (r, g, b) at opacity <paramref name="alpha"/> (0..1).</summary>
+    public void Blend(int x, int y, byte r, byte g, byte b, float alpha)
+    {
+        if ((uint)x >= (uint)_image.Width || (uint)y >= (uint)_image.Height)
+        {
+            return;
+        }
+
+        var row = _image.Row(y);
+        int i = 3 * x;
+        row[i] = Mix(row[i], r, alpha);
+        row[i + 1] = Mix(row[i + 1], g, alpha);
+        row[i + 2] = Mix(row[i + 2], b, alpha);
+    }
+
+    /// <summary>A circle outline of the given thickness centred at (cx, cy).</summary>
+    public void Circle(double cx, double cy, double radius, byte r, byte g, byte b, float alpha = 1f, double thickness = 1.5)
+    {
+        double outer = radius + (thickness / 2), inner = Math.Max(0, radius - (thickness / 2));
+        int x0 = (int)Math.Floor(cx - outer), x1 = (int)Math.Ceiling(cx + outer);
+        int y0 = (int)Math.Floor(cy - outer), y1 = (int)Math.Ceiling(cy + outer);
+        for (int y = y0; y <= y1; y++)
+        {
+            for (int x = x0; x <= x1; x++)
+            {
+                double d = Math.Sqrt(((x - cx) * (x - cx)) + ((y - cy) * (y - cy)));
+                if (d <= outer && d >= inner)
+                {
+                    Blend(x, y, r, g, b, alpha);
+                }
+            }
+        }
+    }
+
+    /// <summary>A rectangle outline [x, y, w, h].</summary>
+    public void Rectangle(double x, double y, double w, double h, byte r, byte g, byte b, float alpha = 1f, int thickness = 2)
+    {
+        int l = (int)x, t = (int)y, rr = (int)(x + w), bb = (int)(y + h);
+        for (int k = 0; k < thickness; k++)
+        {
+            for (int i = l; i <= rr; i++)
+            {
+                Blend(i, t + k, r, g, b, alpha);
+                Blend(i, bb - k, r, g, b, alpha);
+            }
+
+            for (int j = t; j <= bb; j++)
+            {
+                Blend(l + k, j, r, g, b, alpha);
+                Blend(rr - k, j, r, g, b, alpha);
+            }
+        }
+    }
+
+    /// <summary>A filled rectangle.</summary>
+    public void Fill(double x, double y, double w, double h, byte r, byte g, byte b, float alpha)
+    {
+        for (int j = (int)y; j < (int)Math.Ceiling(y + h); j++)
+        {
+            for (int i = (int)x; i < (int)Math.Ceiling(x + w); i++)
+            {
+                Blend(i, j, r, g, b, alpha);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A perceptually ordered colour for t in [0, 1] (dark blue → cyan → yellow → red), for heatmaps.
+    /// Piecewise-linear through four anchors; no external colormap needed.
+    /// </summary>
+    public static (byte R, byte G, byte B) HeatColor(double t)
+    {
+        t = Math.Clamp(double.IsFinite(t) ? t : 0, 0, 1);
+        ReadOnlySpan<double> stops = [0, 0.33, 0.66, 1];
+        ReadOnlySpan<byte> rs = [30, 40, 250, 220];
+        ReadOnlySpan<byte> gs = [40, 190, 220, 40];
+        ReadOnlySpan<byte> bs = [140, 220, 60, 30];
+        int k = t >= stops[2] ? 2 : t >= stops[1] ? 1 : 0;
+        double f = (t - stops[k]) / (stops[k + 1] - stops[k]);
+        return ((byte)(rs[k] + (f * (rs[k + 1] - rs[k]))), (byte)(gs[k] + (f * (gs[k + 1] - gs[k]))), (byte)(bs[k] + (f * (bs[k + 1] - bs[k]))));
+    }
+
+    private static byte Mix(byte a, byte b, float alpha) => (byte)Math.Clamp((int)((a * (1 - alpha)) + (b * alpha) + 0.5f), 0, 255);
+}
