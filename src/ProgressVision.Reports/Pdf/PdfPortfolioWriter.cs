@@ -20,6 +20,7 @@ public static class PdfPortfolioWriter
     public static byte[] Render(PortfolioDocument doc)
     {
         ArgumentNullException.ThrowIfNull(doc);
+        PdfLicensing.EnsureChosen();
         PortfolioFontResolver.EnsureInstalled();
         using var pdf = new PdfDocument();
         pdf.Info.Title = $"{doc.ClientLabel} — SMP progress portfolio";
@@ -175,9 +176,8 @@ public static class PdfPortfolioWriter
 
         public void Heading(string text, double size)
         {
-            var font = _fonts.Heading(size);
-            _gfx.DrawString(text, font, XBrushes.Black, new XRect(Margin, _y, Width - (2 * Margin), size * 1.4), XStringFormats.TopLeft);
-            _y += size * 1.6;
+            Text(text, _fonts.Heading(size));
+            _y += size * 0.3;
         }
 
         public void Text(string text, XFont font, XBrush? brush = null)

@@ -200,7 +200,7 @@ public static class HtmlPortfolioWriter
         sb.Append("<div class=\"charts\">");
         sb.Append(SvgChart.Render("Coverage", v.Points.Select(p => (p.Session, p.Metrics?.Coverage)).ToList(), x => Pct(x), "coverage"));
         sb.Append(SvgChart.Render($"Density ({unit})", v.Points.Select(p => (p.Session, p.Density)).ToList(), x => F(x), "density"));
-        sb.Append(SvgChart.Render("Spacing CV (lower = more even)", v.Points.Select(p => (p.Session, p.Metrics?.Uniformity.NnCv)).ToList(), x => F(x, "0.00"), "uniformity"));
+        sb.Append(SvgChart.Render("Spacing CV (lower = even)", v.Points.Select(p => (p.Session, p.Metrics?.Uniformity.NnCv)).ToList(), x => F(x, "0.00"), "uniformity"));
         sb.Append("</div>");
     }
 
