@@ -1,0 +1,147 @@
+using ProgressVision.Analysis.Compare;
+using ProgressVision.Analysis.Dots;
+using ProgressVision.Analysis.Metrics;
+
+namespace ProgressVision.Analysis.Change;
+
+/// <summary>
+/// Matches the pigment dots of two sessions after alignment and labels each retained, faded, lost or
+/// new; summarises retention and where fading clusters.
+/// </summary>
+public static class DotChangeAnalysis
+{
+    /// <summary>One labelled dot: BEFORE dot (null for new), AFTER dot (null for lost), the AFTER dot's BEFORE-frame position.</summary>
+    public sealed record DotChangeEntry(DotFate Fate, PigmentDot? Before, PigmentDot? After, double X, double Y);
+
+    /// <summary>Result: every labelled dot plus the summary for result.json.</summary>
+    public sealed record DotChangeResult(IReadOnlyList<DotChangeEntry> Entries, DotChangeSummary Summary);
+
+    /// <summary>Compares dot sets.</summary>
+    /// <param name="before">Dots of the BEFORE photo (BEFORE pixels).</param>
+    /// <param name="after">Dots of the AFTER photo (AFTER pixels).</param>
+    /// <param name="afterToBefore">Maps AFTER pixels to BEFORE pixels.</param>
+    /// <param name="seenInAfter">True when BEFORE point (x, y) is visible in the AFTER photo (inside it, not under hair); only those BEFORE dots can be lost.</param>
+    /// <param name="inBeforeArea">True when BEFORE point (x, y) is in the area being judged (treated scalp of BEFORE); only AFTER dots there can be new.</param>
+    /// <param name="options">Thresholds.</param>
+    public static DotChangeResult Compare(
+        IReadOnlyList<PigmentDot> before,
+        IReadOnlyList<PigmentDot> after,
+        Func<double, double, (double X, double Y)> afterToBefore,
+        Func<double, double, bool> seenInAfter,
+        Func<double, double, bool> inBeforeArea,
+        DotChangeOptions? options = null)
+    {
+        options ??= new DotChangeOptions();
+        var mapped = after.Select(d => afterToBefore(d.X, d.Y)).ToArray();
+        var index = new PointIndex(mapped.Select(p => (p.X, p.Y)).ToList());
+
+        // Candidate pairs within the match radius, then greedy by distance: a mutual-best assignment
+        // that never gives one AFTER dot to two BEFORE dots (dense clumps otherwise double-count).
+        var candidates = new List<(double D, int B, int A)>();
+        for (int b = 0; b < before.Count; b++)
+        {
+            double radius = Math.Max(options.MinMatchDistancePx, options.MatchRadiusFactor * before[b].Radius);
+            foreach (int a in index.Within(before[b].X, before[b].Y, radius))
+            {
+                double dx = mapped[a].X - before[b].X, dy = mapped[a].Y - before[b].Y;
+                candidates.Add((Math.Sqrt((dx * dx) + (dy * dy)), b, a));
+            }
+        }
+
+        candidates.Sort((p, q) => p.D.CompareTo(q.D));
+        var partnerOfBefore = Enumerable.Repeat(-1, before.Count).ToArray();
+        var takenAfter = new bool[after.Count];
+        foreach (var (_, b, a) in candidates)
+        {
+            if (partnerOfBefore[b] < 0 && !takenAfter[a])
+            {
+                partnerOfBefore[b] = a;
+                takenAfter[a] = true;
+            }
+        }
+
+        var entries = new List<DotChangeEntry>();
+        for (int b = 0; b < before.Count; b++)
+        {
+            var bd = before[b];
+            int a = partnerOfBefore[b];
+            if (a >= 0)
+            {
+                bool contrastFell = after[a].Contrast < (1 - options.FadeFraction) * bd.Contrast;
+                entries.Add(new(contrastFell ? DotFate.Faded : DotFate.Retained, bd, after[a], bd.X, bd.Y));
+            }
+            else if (seenInAfter(bd.X, bd.Y))
+            {
+                entries.Add(new(DotFate.Lost, bd, null, bd.X, bd.Y));
+            }
+        }
+
+        for (int a = 0; a < after.Count; a++)
+        {
+            if (!takenAfter[a] && inBeforeArea(mapped[a].X, mapped[a].Y))
+            {
+                entries.Add(new(DotFate.New, null, after[a], mapped[a].X, mapped[a].Y));
+            }
+        }
+
+        int retained = entries.Count(e => e.Fate == DotFate.Retained), faded = entries.Count(e => e.Fate == DotFate.Faded);
+        int lost = entries.Count(e => e.Fate == DotFate.Lost), added = entries.Count(e => e.Fate == DotFate.New);
+        int earlier = retained + faded + lost;
+        double retention = earlier == 0 ? 1 : (retained + faded) / (double)earlier;
+        var summary = new DotChangeSummary(retained, faded, lost, added, Math.Round(retention, 4))
+        {
+            FadeClusters = FadeClusters(entries, options),
+        };
+        return new DotChangeResult(entries, summary);
+    }
+
+    // Grid cells where most earlier dots faded or vanished; 8-connected cells merge into one box.
+    private static List<double[]> FadeClusters(List<DotChangeEntry> entries, DotChangeOptions o)
+    {
+        var cells = new Dictionary<(int, int), (int Earlier, int Bad)>();
+        foreach (var e in entries.Where(e => e.Fate != DotFate.New))
+        {
+            var key = ((int)Math.Floor(e.X / o.ClusterCellPx), (int)Math.Floor(e.Y / o.ClusterCellPx));
+            var (n, bad) = cells.GetValueOrDefault(key);
+            cells[key] = (n + 1, bad + (e.Fate is DotFate.Faded or DotFate.Lost ? 1 : 0));
+        }
+
+        var hot = cells.Where(kv => kv.Value.Earlier >= o.ClusterMinDots && kv.Value.Bad >= o.ClusterFadedShare * kv.Value.Earlier)
+            .Select(kv => kv.Key).ToHashSet();
+        var boxes = new List<double[]>();
+        var seen = new HashSet<(int, int)>();
+        foreach (var start in hot.OrderBy(k => k.Item2).ThenBy(k => k.Item1))
+        {
+            if (!seen.Add(start))
+            {
+                continue;
+            }
+
+            int minX = start.Item1, maxX = start.Item1, minY = start.Item2, maxY = start.Item2;
+            var stack = new Stack<(int, int)>([start]);
+            while (stack.Count > 0)
+            {
+                var (cx, cy) = stack.Pop();
+                minX = Math.Min(minX, cx);
+                maxX = Math.Max(maxX, cx);
+                minY = Math.Min(minY, cy);
+                maxY = Math.Max(maxY, cy);
+                for (int dy = -1; dy <= 1; dy++)
+                {
+                    for (int dx = -1; dx <= 1; dx++)
+                    {
+                        var n = (cx + dx, cy + dy);
+                        if (hot.Contains(n) && seen.Add(n))
+                        {
+                            stack.Push(n);
+                        }
+                    }
+                }
+            }
+
+            boxes.Add([minX * o.ClusterCellPx, minY * o.ClusterCellPx, (maxX - minX + 1) * o.ClusterCellPx, (maxY - minY + 1) * o.ClusterCellPx]);
+        }
+
+        return boxes;
+    }
+}

@@ -1,0 +1,23 @@
+namespace ProgressVision.Analysis.Change;
+
+/// <summary>Thresholds of dot-to-dot matching.</summary>
+public sealed record DotChangeOptions
+{
+    /// <summary>A matched dot is faded when AFTER contrast &lt; (1 − this) × BEFORE contrast.</summary>
+    public double FadeFraction { get; init; } = 0.35;
+
+    /// <summary>Largest centre distance for a match, as a multiple of the BEFORE dot radius…</summary>
+    public double MatchRadiusFactor { get; init; } = 0.9;
+
+    /// <summary>…but never less than this many pixels (alignment error plus centre noise).</summary>
+    public double MinMatchDistancePx { get; init; } = 2.5;
+
+    /// <summary>Cell size for locating fade clusters, pixels (≈ 5 mm at 0.05 mm/px).</summary>
+    public double ClusterCellPx { get; init; } = 100;
+
+    /// <summary>A cell belongs to a fade cluster when at least this share of its earlier dots faded or were lost…</summary>
+    public double ClusterFadedShare { get; init; } = 0.5;
+
+    /// <summary>…and it held at least this many earlier dots.</summary>
+    public int ClusterMinDots { get; init; } = 4;
+}

@@ -1,0 +1,72 @@
+using ProgressVision.Analysis.Change;
+using ProgressVision.Analysis.Dots;
+
+namespace ProgressVision.Analysis.Tests.Change;
+
+public class DotChangeAnalysisTests
+{
+    [Fact]
+    public void Labels_retained_faded_lost_and_new_through_the_mapping()
+    {
+        // BEFORE: a 10×10 lattice, 20 px apart, radius 3, contrast 0.5. AFTER is the same scene shifted
+        // by (+7, −4) px (so AFTER→BEFORE subtracts it), with:
+        //   row 0 → contrast 0.2 (faded: 0.2 < 0.65 × 0.5), row 1 → gone (lost), the rest retained with
+        //   0.5 ± 0.3 px jitter, plus 6 new dots between lattice points.
+        var before = new List<PigmentDot>();
+        var after = new List<PigmentDot>();
+        var rng = new Random(3);
+        for (int r = 0; r < 10; r++)
+        {
+            for (int c = 0; c < 10; c++)
+            {
+                double x = 50 + (20 * c), y = 50 + (20 * r);
+                before.Add(new PigmentDot(x, y, 3, 0.5, 1));
+                if (r == 1)
+                {
+                    continue;
+                }
+
+                double contrast = r == 0 ? 0.2 : 0.5;
+                after.Add(new PigmentDot(x + 7 + ((rng.NextDouble() - 0.5) * 0.6), y - 4 + ((rng.NextDouble() - 0.5) * 0.6), 3, contrast, 1));
+            }
+        }
+
+        for (int k = 0; k < 6; k++)
+        {
+            after.Add(new PigmentDot(60 + (20 * k) + 7, 160 - 4, 3, 0.5, 1));
+        }
+
+        var result = DotChangeAnalysis.Compare(before, after, (x, y) => (x - 7, y + 4), (_, _) => true, (_, _) => true);
+        var s = result.Summary;
+        Assert.Equal(80, s.Retained);
+        Assert.Equal(10, s.Faded);
+        Assert.Equal(10, s.Lost);
+        Assert.Equal(6, s.New);
+        Assert.Equal(0.9, s.RetentionRate, 4); // (80 + 10) / 100
+        // Rows 0 and 1 (y = 50 and 70) are all faded or lost: one cluster spanning the cells that hold them.
+        var box = Assert.Single(s.FadeClusters);
+        Assert.Equal(0, box[1]);
+        Assert.True(box[0] <= 50 && box[0] + box[2] >= 230, $"cluster box {string.Join(",", box)} should span the two rows");
+    }
+
+    [Fact]
+    public void Dots_the_after_photo_cannot_see_are_not_lost()
+    {
+        var before = new List<PigmentDot> { new(10, 10, 3, 0.5, 1), new(500, 10, 3, 0.5, 1) };
+        var after = new List<PigmentDot> { new(10, 10, 3, 0.5, 1) };
+        var result = DotChangeAnalysis.Compare(before, after, (x, y) => (x, y), (x, _) => x < 300, (_, _) => true);
+        Assert.Equal(1, result.Summary.Retained);
+        Assert.Equal(0, result.Summary.Lost);
+    }
+
+    [Fact]
+    public void One_after_dot_is_never_matched_twice()
+    {
+        var before = new List<PigmentDot> { new(10, 10, 3, 0.5, 1), new(12, 10, 3, 0.5, 1) };
+        var after = new List<PigmentDot> { new(11.8, 10, 3, 0.5, 1) };
+        var result = DotChangeAnalysis.Compare(before, after, (x, y) => (x, y), (_, _) => true, (_, _) => true);
+        Assert.Equal(1, result.Summary.Retained);
+        Assert.Equal(1, result.Summary.Lost);
+        Assert.Equal(12, result.Entries.Single(e => e.Fate == DotFate.Retained).Before!.Value.X);
+    }
+}
