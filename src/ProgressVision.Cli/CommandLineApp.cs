@@ -15,6 +15,7 @@ public static class CommandLineApp
         // Register verbs here, one line each (keep alphabetical to ease merges).
         foreach (var command in new Command[]
                  {
+                     new AnalyzeCommand(console),
                      new BenchCommand(console),
                      new ClientCommand(console),
                      new ConsentCommand(console),
