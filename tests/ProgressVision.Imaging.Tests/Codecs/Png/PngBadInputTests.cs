@@ -158,6 +158,23 @@ public sealed class PngBadInputTests
         Assert.Equal(exif, image.Exif);
     }
 
+    [Fact]
+    public void ExifOrientationInPngReachesImageMetadata()
+    {
+        // Big-endian TIFF: header, IFD0 with one entry, Orientation (0x0112) SHORT = 6 (rotate 90° clockwise to view).
+        byte[] exif = [0x4D, 0x4D, 0, 0x2A, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0, 0, 0, 0, 0];
+        byte[] raw = [0, 1, 2, 3, 0, 4, 5, 6]; // 3x2 grey, filter 0 on both rows
+        byte[] data = PngBytes.File(
+            PngBytes.Chunk("IHDR", PngBytes.Ihdr(3, 2, 8, 0)),
+            PngBytes.Chunk("eXIf", exif),
+            PngBytes.Chunk("IDAT", PngBytes.Zlib(raw)),
+            PngBytes.Chunk("IEND", []));
+        using var decoded = ProgressVision.Imaging.Codecs.ImageCodecs.Decode(data, "exif.png");
+        Assert.Equal(6, decoded.Metadata.Orientation);
+        Assert.Equal((3, 2), (decoded.Metadata.OriginalWidth, decoded.Metadata.OriginalHeight));
+        Assert.False(decoded.Metadata.HasGps);
+    }
+
     /// <summary>The corrupt files of the full PngSuite ("x" prefix), rebuilt from valid PngSuite files.</summary>
     public static TheoryData<string> PngSuiteCorruptions => new()
     {

@@ -46,6 +46,7 @@ public sealed class PngEncoderTests
 
     [Theory]
     [MemberData(nameof(Shapes))]
+    [Trait("Category", "KernelEquivalence")] // also runs with SIMD off: the scalar filter dispatch must round-trip too
     public void RoundTripThroughOurDecoderIsExact(int width, int height, int channels, PngFilterStrategy filter)
     {
         using var source = Synthetic(width, height, channels, seed: width + height + channels);

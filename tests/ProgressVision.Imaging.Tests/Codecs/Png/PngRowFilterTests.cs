@@ -3,6 +3,7 @@ using ProgressVision.Imaging.Codecs.Png;
 namespace ProgressVision.Imaging.Tests.Codecs.Png;
 
 /// <summary>The vectorised forward filters and filter score against their scalar references, at every width.</summary>
+[Trait("Category", "KernelEquivalence")] // re-run with SIMD off by Kernels/ScalarFallbackTests
 public sealed class PngRowFilterTests
 {
     [Fact]

@@ -3,6 +3,7 @@ using ProgressVision.Imaging.Codecs.Jpeg.Encoder;
 namespace ProgressVision.Imaging.Tests.Codecs.Jpeg.Encoder;
 
 /// <summary>The encoder's parts against hand-computable truth: the T.81 DCT formula, Annex K.2 code-length rules.</summary>
+[Trait("Category", "KernelEquivalence")] // re-run with SIMD off by Kernels/ScalarFallbackTests
 public sealed class JpegEncoderPartsTests
 {
     [Theory]

@@ -39,6 +39,7 @@ public sealed class JpegEncoderTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(PsnrFloors))]
+    [Trait("Category", "KernelEquivalence")] // also runs with SIMD off: the scalar DCT/quantiser must meet the same floors
     public void DjpegDecodesOutputAboveThePsnrFloor(string image, JpegSubsampling sampling, int quality, double floorDb)
     {
         using var source = Image(image);
