@@ -3,7 +3,6 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using ProgressVision.Imaging.Buffers;
-using ProgressVision.Imaging.Color;
 
 namespace ProgressVision.Imaging.Filters;
 
@@ -34,53 +33,6 @@ public static partial class GaussianBlur
         {
             ArrayPool<float>.Shared.Return(rowBuf);
             ArrayPool<int>.Shared.Return(offsets);
-        }
-    }
-
-    /// <summary>
-    /// Blurs output rows [y0, y1) of an 8-bit image. Source rows are widened to float once each into a ring
-    /// of 2r+1 rows (every window [y−r, y+r], reflected, lies inside one such run of rows, so slot = row mod (2r+1)
-    /// never collides), then the float kernels run and the result is rounded back.
-    /// </summary>
-    internal static void BlurRows(ReadOnlySpan<byte> src, int width, int height, int channels, Span<byte> dst, float[] k, int y0, int y1)
-    {
-        int r = k.Length / 2, stride = width * channels, ring = k.Length;
-        float[] ringBuf = ArrayPool<float>.Shared.Rent(ring * stride);
-        float[] rowBuf = ArrayPool<float>.Shared.Rent(stride + (2 * r * channels) + stride);
-        int[] offsets = ArrayPool<int>.Shared.Rent(k.Length);
-        int[] slotRow = ArrayPool<int>.Shared.Rent(ring);
-        try
-        {
-            slotRow.AsSpan(0, ring).Fill(-1);
-            var rows = ringBuf.AsSpan(0, ring * stride);
-            var padded = rowBuf.AsSpan(0, stride + (2 * r * channels));
-            var outRow = rowBuf.AsSpan(padded.Length, stride);
-            for (int y = y0; y < y1; y++)
-            {
-                for (int j = -r; j <= r; j++)
-                {
-                    int sy = Border.Reflect101(y + j, height), slot = sy % ring;
-                    if (slotRow[slot] != sy)
-                    {
-                        ColorConversion.ToFloat(src.Slice(sy * stride, stride), rows.Slice(slot * stride, stride));
-                        slotRow[slot] = sy;
-                    }
-
-                    offsets[j + r] = slot * stride;
-                }
-
-                Vertical(rows, offsets.AsSpan(0, k.Length), k, padded.Slice(r * channels, stride));
-                PadReflect101(padded, width, channels, r);
-                Horizontal(padded, channels, k, outRow);
-                ColorConversion.ToByteRounded(outRow, dst.Slice(y * stride, stride));
-            }
-        }
-        finally
-        {
-            ArrayPool<float>.Shared.Return(ringBuf);
-            ArrayPool<float>.Shared.Return(rowBuf);
-            ArrayPool<int>.Shared.Return(offsets);
-            ArrayPool<int>.Shared.Return(slotRow);
         }
     }
 

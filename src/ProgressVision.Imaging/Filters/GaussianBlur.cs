@@ -81,14 +81,14 @@ public static partial class GaussianBlur
     }
 
     /// <summary>
-    /// Blurs an interleaved 8-bit image (e.g. RGB) with the 8-bit kernel size; arithmetic is float and
-    /// results are rounded to nearest (OpenCV's 8-bit path is fixed-point, so values can differ by ±1).
+    /// Blurs an interleaved 8-bit image (e.g. RGB) with the 8-bit kernel size in 16-bit fixed point (taps
+    /// quantised to 1/256 like OpenCV's bit-exact 8-bit path; one rounding at the end). Values can differ
+    /// from OpenCV by ±1 because the taps are quantised independently.
     /// </summary>
     public static void Blur(ReadOnlySpan<byte> src, int width, int height, int channels, Span<byte> dst, float sigma)
     {
         Validate(src.Length, dst.Length, width, height, channels, src.Overlaps(dst));
-        var k = Kernel(sigma, KernelRadius(sigma, forBytes: true));
-        BlurRows(src, width, height, channels, dst, k, 0, height);
+        BlurRowsFixed(src, width, height, channels, dst, FixedKernel(sigma), 0, height);
     }
 
     /// <summary>Blurs <paramref name="src"/> into <paramref name="dst"/> (same shape; may not alias) on the calling thread.</summary>
@@ -126,8 +126,8 @@ public static partial class GaussianBlur
     {
         ArgumentNullException.ThrowIfNull(src);
         var dst = new PixelBuffer<byte>(src.Width, src.Height, src.Channels, clear: false);
-        var k = Kernel(sigma, KernelRadius(sigma, forBytes: true));
-        RowBands.Run(src.Height, maxDegreeOfParallelism, (y0, y1) => BlurRows(src.Span, src.Width, src.Height, src.Channels, dst.Span, k, y0, y1));
+        var k = FixedKernel(sigma);
+        RowBands.Run(src.Height, maxDegreeOfParallelism, (y0, y1) => BlurRowsFixed(src.Span, src.Width, src.Height, src.Channels, dst.Span, k, y0, y1));
         return dst;
     }
 

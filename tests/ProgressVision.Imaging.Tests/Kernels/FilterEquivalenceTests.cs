@@ -36,24 +36,56 @@ public class FilterEquivalenceTests
         }
     }
 
-    [Fact]
-    public void ByteGaussianIsRoundedFloatGaussian()
+    [Theory]
+    [InlineData(1.5f, 3)]
+    [InlineData(0.8f, 1)]
+    [InlineData(5.3f, 3)]
+    public void ByteGaussianEqualsFixedPointReferenceAtEveryWidth(float sigma, int channels)
     {
+        var k = GaussianBlur.FixedKernel(sigma);
+        Assert.Equal(256, k.Sum(v => v));
         foreach (int h in TestImages.Heights)
         {
             foreach (int w in TestImages.Widths)
             {
-                var src = TestImages.RandomBytes(w * h * 3, w + h);
+                var src = TestImages.RandomBytes(w * h * channels, w + h);
                 var fast = new byte[src.Length];
-                GaussianBlur.Blur(src, w, h, 3, fast, 1.5f);
-                var f = src.Select(b => (float)b).ToArray();
-                var slow = new float[f.Length];
-                GaussianBlur.BlurScalar(f, w, h, 3, slow, GaussianBlur.Kernel(1.5f, GaussianBlur.KernelRadius(1.5f, forBytes: true)));
-                for (int i = 0; i < fast.Length; i++)
-                {
-                    Assert.True(MathF.Abs(fast[i] - slow[i]) <= 0.5f + 1e-3f, $"{w}x{h} at {i}: {fast[i]} vs {slow[i]}");
-                }
+                var slow = new byte[src.Length];
+                GaussianBlur.Blur(src, w, h, channels, fast, sigma);
+                GaussianBlur.BlurFixedScalar(src, w, h, channels, slow, k);
+                Assert.True(fast.AsSpan().SequenceEqual(slow), $"σ={sigma} {w}x{h}x{channels}");
             }
+        }
+    }
+
+    [Fact]
+    public void ByteGaussianIsWithinQuantisationBoundOfTheFloatGaussian()
+    {
+        // Independent of the fixed-point formula: only tap quantisation (1/256) and one rounding separate them.
+        const int w = 67, h = 19;
+        var src = TestImages.RandomBytes(w * h * 3, 5);
+        var fast = new byte[src.Length];
+        GaussianBlur.Blur(src, w, h, 3, fast, 2f);
+        var f = src.Select(b => (float)b).ToArray();
+        var exact = new float[f.Length];
+        var k = GaussianBlur.Kernel(2f, GaussianBlur.KernelRadius(2f, forBytes: true));
+        GaussianBlur.BlurScalar(f, w, h, 3, exact, k);
+
+        // Both 2-D kernels sum to 1, so the tap errors Δ sum to 0 and for pixels in [0, 255] the worst case
+        // is 255·Σ_{Δ>0} Δ = 255·Σ|Δ|/2; plus the final rounding.
+        var q = GaussianBlur.FixedKernel(2f);
+        double bound = 0.5 + 1e-3;
+        for (int i = 0; i < k.Length; i++)
+        {
+            for (int j = 0; j < k.Length; j++)
+            {
+                bound += 255 * Math.Abs(((double)k[i] * k[j]) - (q[i] * q[j] / 65536.0)) / 2;
+            }
+        }
+
+        for (int i = 0; i < fast.Length; i++)
+        {
+            Assert.True(Math.Abs(fast[i] - exact[i]) <= bound, $"at {i}: {fast[i]} vs {exact[i]} (bound {bound})");
         }
     }
 
