@@ -7,5 +7,6 @@ public static class BenchSections
     public static IReadOnlyList<IBenchSection> All { get; } =
     [
         new JpegDecodeBench(),
+        .. FilterBench.Sections,
     ];
 }
