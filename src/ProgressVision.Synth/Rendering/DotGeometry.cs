@@ -19,6 +19,7 @@ internal readonly struct DotGeometry
     // Outline irregularity: r(θ) = 1 + e3 cos(3θ + p3) + e4 cos(4θ + p4). The 3rd and 4th harmonics
     // change neither the area nor the centroid to first order, so truth centre and area stay exact.
     public readonly double E3, P3, E4, P4;
+    private readonly double _c3, _s3, _c4, _s4;
 
     public DotGeometry(SessionDot sd, PhotoProjection projection, ulong seed)
     {
@@ -54,6 +55,10 @@ internal readonly struct DotGeometry
         E4 = 0.04 * SplitMix64.Hash01(seed, dot.Id, 0, 33);
         P4 = 6.283 * SplitMix64.Hash01(seed, dot.Id, 0, 34);
         ExtentPx = Major * (1 + E3 + E4);
+        _c3 = E3 * Math.Cos(P3);
+        _s3 = E3 * Math.Sin(P3);
+        _c4 = E4 * Math.Cos(P4);
+        _s4 = E4 * Math.Sin(P4);
     }
 
     /// <summary>Normalised radius of image offset (dx, dy): ≤ 1 inside the nominal outline.</summary>
@@ -71,7 +76,7 @@ internal readonly struct DotGeometry
         double c2 = (2 * ct * ct) - 1, s2 = 2 * st * ct;
         double c3 = (c2 * ct) - (s2 * st), s3 = (s2 * ct) + (c2 * st);
         double c4 = (c2 * c2) - (s2 * s2), s4 = 2 * s2 * c2;
-        double boundary = 1 + (E3 * ((c3 * Math.Cos(P3)) - (s3 * Math.Sin(P3)))) + (E4 * ((c4 * Math.Cos(P4)) - (s4 * Math.Sin(P4))));
+        double boundary = 1 + (c3 * _c3) - (s3 * _s3) + (c4 * _c4) - (s4 * _s4);
         return rho / boundary;
     }
 }

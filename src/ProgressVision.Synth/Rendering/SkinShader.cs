@@ -18,7 +18,7 @@ internal sealed class SkinShader
     private readonly double _mmPerPx;
     private readonly ValueNoise _mottle, _redMottle, _grain, _fabric, _rednessBlotch;
     private readonly ulong _poreSeed;
-    private readonly LinearRgb _mole;
+    private readonly LinearRgb _mole, _hairShadow;
 
     public SkinShader(ScalpScene scene, SessionState session, bool texture, double mmPerPx)
     {
@@ -34,6 +34,7 @@ internal sealed class SkinShader
         _rednessBlotch = new ValueNoise(rng.NextUInt64());
         _poreSeed = rng.NextUInt64();
         _mole = SkinPalette.Mole(scene.Tone);
+        _hairShadow = new LinearRgb(0.55, 0.58, 0.66).Lerp(scene.HairColour.Scale(1 / Math.Max(0.05, scene.HairColour.Luminance) * 0.6), 0.3);
     }
 
     /// <summary>Reflectance of the scalp at (x, y) mm, before pigment and hair.</summary>
@@ -46,7 +47,7 @@ internal sealed class SkinShader
             double m2 = _redMottle.Fractal(x, y, 13.0, 2);
             double g = _grain.Fractal(x, y, 0.14, 2);
             double k = _scene.Mottling;
-            double lum = (1 + (0.11 * k * m)) * (1 + (0.035 * g)) * Pores(x, y);
+            double lum = (1 + (0.11 * k * m)) * (1 + (0.05 * g)) * Pores(x, y);
             c = new LinearRgb(c.R * lum * (1 + (0.06 * k * m2)), c.G * lum * (1 - (0.01 * k * m2)), c.B * lum * (1 - (0.05 * k * m2)));
             foreach (var mole in _scene.Moles)
             {
@@ -57,6 +58,13 @@ internal sealed class SkinShader
                     double t = mole.Darkness * (1 - SmoothStep(0.7, 1.3, d));
                     c = c.Lerp(_mole, t);
                 }
+            }
+
+            // Shaved hair-bearing skin looks grey-blue: hair shafts show through the skin.
+            double hair = HairGenerator.HairDensity(_scene.Treated.SignedDistance(x, y));
+            if (hair > 0)
+            {
+                c = c.Lerp(c.Times(_hairShadow), 0.35 * hair);
             }
 
             // The scalp curves away from the camera near its outline: less light reaches the lens there.
@@ -117,7 +125,7 @@ internal sealed class SkinShader
             {
                 double px = (i + SplitMix64.Hash01(_poreSeed, i, j, 1)) * PoreCellMm;
                 double py = (j + SplitMix64.Hash01(_poreSeed, i, j, 2)) * PoreCellMm;
-                double r = 0.025 + (0.035 * SplitMix64.Hash01(_poreSeed, i, j, 3));
+                double r = 0.03 + (0.04 * SplitMix64.Hash01(_poreSeed, i, j, 3));
                 double dx = x - px, dy = y - py;
                 double s2 = (r * r) + (pxHalf * pxHalf);
                 double d2 = (dx * dx) + (dy * dy);
@@ -126,7 +134,7 @@ internal sealed class SkinShader
                     continue;
                 }
 
-                double depth = 0.22 * SplitMix64.Hash01(_poreSeed, i, j, 4) * (r * r / s2);
+                double depth = (0.1 + (0.3 * SplitMix64.Hash01(_poreSeed, i, j, 4))) * (r * r / s2);
                 f *= 1 - (depth * Math.Exp(-d2 / (2 * s2)));
             }
         }

@@ -20,7 +20,7 @@ internal static class HairGenerator
 
         // Shaved 0–3 days before the photo; hair grows ≈0.35 mm/day and stands at an angle, so the
         // visible stub is shorter than the hair.
-        stubbleLengthMm = 0.2 + (0.3 * lie.NextInt(4)) + lie.Uniform(0, 0.15);
+        stubbleLengthMm = 0.12 + (0.22 * lie.NextInt(4)) + lie.Uniform(0, 0.1);
         var strands = new List<HairStrand>();
         var (minX, minY, maxX, maxY) = scalp.Bounds;
         int i0 = (int)Math.Floor(minX / FollicleCellMm), i1 = (int)Math.Ceiling(maxX / FollicleCellMm);
@@ -37,27 +37,28 @@ internal static class HairGenerator
                 }
 
                 double sd = treated.SignedDistance(fx, fy);
-                double hairProbability = SmoothStep(-1.5, 4.0, sd) * 0.92;
+                double hairProbability = HairDensity(sd);
                 double h = SplitMix64.Hash01(rootSeed, i, j, 3);
 
                 // Hair is combed/grows away from the crown, with a smoothly varying swirl.
                 double outward = Math.Atan2(fy - treated.CentreY, (fx - treated.CentreX) / 1.2);
-                double angle = outward + (0.6 * flow.Fractal(fx, fy, 25, 2)) + lie.Normal(0, 0.18);
+                double angle = outward + (0.7 * flow.Fractal(fx, fy, 30, 2)) + lie.Normal(0, 0.12);
                 if (h < hairProbability)
                 {
-                    double len = stubbleLengthMm * lie.Uniform(0.55, 1.3);
-                    strands.Add(Straightish(ref lie, fx, fy, angle, len, lie.Uniform(0.055, 0.09), Tint(ref lie, colour), HairKind.Stubble, 1.0));
-                    if (style == HairStyle.LongSides && SplitMix64.Hash01(rootSeed, i, j, 4) < 0.3 && sd > 2.0)
+                    // Stubble leaves the skin at a slant, so only part of it is seen; the exit point is a dark dot.
+                    double len = stubbleLengthMm * lie.Uniform(0.4, 1.2);
+                    strands.Add(Straightish(ref lie, fx, fy, angle, len, lie.Uniform(0.06, 0.095), Tint(ref lie, colour), HairKind.Stubble, 1.0));
+                    if (style == HairStyle.LongSides && SplitMix64.Hash01(rootSeed, i, j, 4) < 0.45 && sd > 1.0)
                     {
-                        double longLen = lie.Uniform(8, 30);
-                        strands.Add(Curved(ref lie, fx, fy, angle + lie.Normal(0, 0.25), longLen, lie.Uniform(0.05, 0.1), Tint(ref lie, colour), HairKind.Side));
+                        // Combed hair lies along the flow: little per-hair scatter, gentle bends.
+                        double longLen = lie.Uniform(10, 32);
+                        strands.Add(Curved(ref lie, fx, fy, angle + lie.Normal(0, 0.06), longLen, lie.Uniform(0.05, 0.1), Tint(ref lie, colour), HairKind.Side));
                     }
                 }
                 else if (sd < 0 && h > 0.965)
                 {
                     // Sparse vellus in the bald area: fine, short, translucent, lighter than terminal hair.
-                    var vellusColour = colour.Lerp(new LinearRgb(0.45, 0.38, 0.32), 0.6);
-                    strands.Add(Straightish(ref lie, fx, fy, angle, lie.Uniform(0.4, 1.5), lie.Uniform(0.02, 0.035), vellusColour, HairKind.Vellus, 0.4));
+                    strands.Add(Straightish(ref lie, fx, fy, angle, lie.Uniform(0.4, 1.5), lie.Uniform(0.02, 0.035), colour.Scale(1.5), HairKind.Vellus, 0.35));
                 }
             }
         }
@@ -72,7 +73,7 @@ internal static class HairGenerator
                 double r = treated.RadiusAt(t) + lie.Uniform(0.5, 4);
                 double fx = treated.CentreX + (r * Math.Cos(t) * treated.Aspect), fy = treated.CentreY + (r * Math.Sin(t));
                 double inward = Math.Atan2(treated.CentreY - fy, (treated.CentreX - fx) / 1.2) + lie.Normal(0, 0.35);
-                strands.Add(Curved(ref lie, fx, fy, inward, lie.Uniform(8, 28), lie.Uniform(0.05, 0.09), Tint(ref lie, colour), HairKind.Fringe));
+                strands.Add(Curved(ref lie, fx, fy, inward, lie.Uniform(10, 30), lie.Uniform(0.05, 0.09), Tint(ref lie, colour), HairKind.Fringe));
             }
         }
 
@@ -97,7 +98,7 @@ internal static class HairGenerator
     private static HairStrand Curved(ref SplitMix64 rng, double x, double y, double angle, double len, double width, LinearRgb colour, HairKind kind)
     {
         // Control points along a random-walk heading: gentle S- and C-curves like combed hair.
-        double a1 = angle + rng.Normal(0, 0.35), a2 = a1 + rng.Normal(0, 0.4), a3 = a2 + rng.Normal(0, 0.4);
+        double a1 = angle + rng.Normal(0, 0.12), a2 = a1 + rng.Normal(0, 0.15), a3 = a2 + rng.Normal(0, 0.2);
         double step = len / 3;
         double x1 = x + (step * Math.Cos(a1)), y1 = y + (step * Math.Sin(a1));
         double x2 = x1 + (step * Math.Cos(a2)), y2 = y1 + (step * Math.Sin(a2));
@@ -110,6 +111,9 @@ internal static class HairGenerator
         double k = rng.Uniform(0.8, 1.25);
         return c.Scale(k);
     }
+
+    /// <summary>Fraction of follicles bearing terminal hair at signed distance <paramref name="sd"/> mm from the treated edge.</summary>
+    public static double HairDensity(double sd) => SmoothStep(-1.5, 4.0, sd) * 0.92;
 
     private static double SmoothStep(double e0, double e1, double x)
     {
