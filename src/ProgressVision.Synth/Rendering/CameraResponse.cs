@@ -112,23 +112,8 @@ internal static class CameraResponse
 
     private static void BlurInterleaved(PixelBuffer<float> img, float sigma)
     {
-        int w = img.Width, h = img.Height;
-        Parallel.For(0, 3, c =>
-        {
-            using var plane = new PixelBuffer<float>(w, h, 1, clear: false);
-            var p = plane.Span;
-            for (int i = 0; i < w * h; i++)
-            {
-                p[i] = img.Span[(3 * i) + c];
-            }
-
-            using var blurred = GaussianBlur.Blur(plane, sigma);
-            var b = blurred.Span;
-            var dst = img.Span;
-            for (int i = 0; i < w * h; i++)
-            {
-                dst[(3 * i) + c] = b[i];
-            }
-        });
+        using var tmp = new PixelBuffer<float>(img.Width, img.Height, 3, clear: false);
+        GaussianBlur.Blur(img.Span, img.Width, img.Height, 3, tmp.Span, sigma);
+        tmp.Span.CopyTo(img.Span);
     }
 }

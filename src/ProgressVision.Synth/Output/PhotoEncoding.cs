@@ -1,0 +1,24 @@
+using ProgressVision.Imaging.Buffers;
+using ProgressVision.Imaging.Codecs.Png;
+
+namespace ProgressVision.Synth.Output;
+
+/// <summary>Saves a rendered photo in the chosen format.</summary>
+public static class PhotoEncoding
+{
+    /// <summary>File extension (with dot) for a format.</summary>
+    public static string Extension(PhotoFileFormat format) => format == PhotoFileFormat.Jpeg ? ".jpg" : ".png";
+
+    /// <summary>Writes <paramref name="rgb"/> to <paramref name="path"/>.</summary>
+    public static void Write(PixelBuffer<byte> rgb, string path, PhotoFileFormat format, int jpegQuality)
+    {
+        switch (format)
+        {
+            case PhotoFileFormat.Png:
+                PngEncoder.EncodeFile(rgb, path);
+                break;
+            default:
+                throw new NotSupportedException($"{path}: JPEG output needs the JPEG encoder, which is not available yet; use PNG.");
+        }
+    }
+}
