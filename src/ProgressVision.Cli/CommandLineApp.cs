@@ -26,6 +26,7 @@ public static class CommandLineApp
                      new PortfolioCommand(console),
                      new SessionCommand(console),
                      new StatusCommand(console),
+                     new SynthCommand(console),
                  })
         {
             root.Subcommands.Add(command);

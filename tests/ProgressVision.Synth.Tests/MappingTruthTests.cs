@@ -71,4 +71,38 @@ public class MappingTruthTests
         using var p = SynthCase.Generate(51, SynthPreset.NoOverlap, 400, 300).Render();
         Assert.Equal(0, p.Truth.Pair.Overlap);
     }
+
+    [Fact]
+    public void BilinearGridInterpolationIsWithinAHundredthOfAPixel()
+    {
+        using var p = SynthCase.Generate(44, SynthPreset.Curved).Render(Rendering.RenderOptions.Clean);
+        var g = p.Truth.Pair.Grid;
+        double worst = 0;
+        int n = 0;
+        for (double y = 3.3; y < (g.Rows - 1) * g.Step; y += 29.7)
+        {
+            for (double x = 5.1; x < (g.Cols - 1) * g.Step; x += 31.3)
+            {
+                int c = (int)(x / g.Step), r = (int)(y / g.Step);
+                double fx = (x / g.Step) - c, fy = (y / g.Step) - r;
+                double?[] xs = [g.X[(r * g.Cols) + c], g.X[(r * g.Cols) + c + 1], g.X[((r + 1) * g.Cols) + c], g.X[((r + 1) * g.Cols) + c + 1]];
+                double?[] ys = [g.Y[(r * g.Cols) + c], g.Y[(r * g.Cols) + c + 1], g.Y[((r + 1) * g.Cols) + c], g.Y[((r + 1) * g.Cols) + c + 1]];
+                if (xs.Any(v => v is null))
+                {
+                    continue;
+                }
+
+                double ix = Lerp(Lerp(xs[0]!.Value, xs[1]!.Value, fx), Lerp(xs[2]!.Value, xs[3]!.Value, fx), fy);
+                double iy = Lerp(Lerp(ys[0]!.Value, ys[1]!.Value, fx), Lerp(ys[2]!.Value, ys[3]!.Value, fx), fy);
+                var (ex, ey) = p.MapAfterToBefore(x, y);
+                worst = Math.Max(worst, Math.Sqrt(((ix - ex) * (ix - ex)) + ((iy - ey) * (iy - ey))));
+                n++;
+            }
+        }
+
+        Assert.True(n > 200, $"only {n} grid cells checked");
+        Assert.True(worst < 0.01, $"worst interpolation error {worst:F4} px");
+    }
+
+    private static double Lerp(double a, double b, double t) => a + ((b - a) * t);
 }

@@ -17,7 +17,7 @@ public sealed class SynthCommand : Command
     private static readonly Option<ulong> SeedOption = new("--seed") { Description = "Seed; the same seed gives identical files.", DefaultValueFactory = _ => 1UL };
     private static readonly Option<string> PresetOption = new("--preset") { Description = "easy | mixed | hard | curved | nooverlap | healing.", DefaultValueFactory = _ => "mixed" };
     private static readonly Option<string> SizeOption = new("--size") { Description = "Photo size WxH (e.g. 1200x900, 4032x3024).", DefaultValueFactory = _ => "1200x900" };
-    private static readonly Option<string> FormatOption = new("--format") { Description = "Photo format: png | jpeg.", DefaultValueFactory = _ => "png" };
+    private static readonly Option<string> FormatOption = new("--format") { Description = "Photo format: png | jpeg.", DefaultValueFactory = _ => "jpeg" };
     private static readonly Option<bool> SampleOption = new("--sample") { Description = "Write the sample dataset (3 clients × 2–3 sessions × 2 views) instead of cases." };
 
     /// <summary>Creates the verb.</summary>

@@ -1,4 +1,5 @@
 using ProgressVision.Imaging.Buffers;
+using ProgressVision.Imaging.Codecs.Jpeg.Encoder;
 using ProgressVision.Imaging.Codecs.Png;
 
 namespace ProgressVision.Synth.Output;
@@ -17,8 +18,12 @@ public static class PhotoEncoding
             case PhotoFileFormat.Png:
                 PngEncoder.EncodeFile(rgb, path);
                 break;
+            case PhotoFileFormat.Jpeg:
+                // 4:2:0 like phone cameras; quality 0 (unspecified) means a typical phone setting.
+                JpegEncoder.EncodeFile(rgb, path, new JpegEncoderOptions { Quality = jpegQuality > 0 ? jpegQuality : 90, OptimizeHuffman = true });
+                break;
             default:
-                throw new NotSupportedException($"{path}: JPEG output needs the JPEG encoder, which is not available yet; use PNG.");
+                throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown photo format.");
         }
     }
 }

@@ -16,7 +16,7 @@ namespace ProgressVision.Synth.Output;
 public static class SampleDataset
 {
     /// <summary>The documented command that regenerates <c>datasets-sample/</c>.</summary>
-    public const string Command = "progressvision synth --sample --out datasets-sample --seed 2026";
+    public const string Command = "dotnet run --project src/ProgressVision.Cli -c Release -- synth --sample --out datasets-sample --seed 2026";
 
     private sealed record ClientPlan(string Name, SceneRecipe Recipe, SynthPreset Conditions, bool Curved);
 

@@ -6,7 +6,7 @@ namespace ProgressVision.Synth.Truth;
 public static class PairTruthBuilder
 {
     /// <summary>Grid step of <see cref="PairTruth.Grid"/>, px.</summary>
-    public const int GridStep = 8;
+    public const int GridStep = 16;
 
     /// <summary>Exact BEFORE position of AFTER pixel (x, y), through the scalp plane.</summary>
     public static (double X, double Y) MapAfterToBefore(RenderedPhoto before, RenderedPhoto after, double x, double y)
@@ -43,8 +43,8 @@ public static class PairTruthBuilder
 
                 if (inBefore && after.Masks.Regions[x, y] != RegionLabel.Background)
                 {
-                    gx[(r * cols) + c] = Math.Round(bx, 5);
-                    gy[(r * cols) + c] = Math.Round(by, 5);
+                    gx[(r * cols) + c] = Math.Round(bx, 4);
+                    gy[(r * cols) + c] = Math.Round(by, 4);
                     src.Add((x, y));
                     dst.Add((bx, by));
                 }
