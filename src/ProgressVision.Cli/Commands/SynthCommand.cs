@@ -31,7 +31,19 @@ public sealed class SynthCommand : Command
         Options.Add(SizeOption);
         Options.Add(FormatOption);
         Options.Add(SampleOption);
-        SetAction(parse => Run(console, parse));
+        SetAction(parse =>
+        {
+            // The parser's default exception handler would turn a CliException into exit code 1.
+            try
+            {
+                return Run(console, parse);
+            }
+            catch (CliException ex)
+            {
+                console.Error(ex.Message);
+                return ex.ExitCode;
+            }
+        });
     }
 
     private static int Run(IConsoleInteraction console, ParseResult parse)

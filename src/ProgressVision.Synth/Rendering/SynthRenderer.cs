@@ -52,7 +52,7 @@ public static class SynthRenderer
                 row[(3 * x) + 1] = (float)c.G;
                 row[(3 * x) + 2] = (float)c.B;
                 sf[x] = (float)f;
-                oil[x] = (float)(options.SkinTexture ? 0.8 + (0.2 * oilNoise.Fractal(wx, wy, 2.5, 3)) : 1.0);
+                oil[x] = (float)(options.SkinTexture ? 0.7 + (0.3 * oilNoise.Fractal(wx, wy, 0.5, 3)) : 1.0);
                 bool onScalp = sdScalp <= 0;
                 regions[x] = onScalp ? RegionLabel.Scalp : RegionLabel.Background;
                 treated[x] = (byte)(onScalp && scene.Treated.Contains(wx, wy) ? 1 : 0);
