@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -159,37 +160,47 @@ internal sealed class JpegEncoderCore
         for (int r = 0; r < stripHeight; r++)
         {
             int sy = Math.Min(top + r, _height - 1);
-            ReadOnlySpan<byte> row = pixels.Slice(sy * _width * ch, _width * ch);
+            ref byte src = ref MemoryMarshal.GetReference(pixels.Slice(sy * _width * ch, _width * ch));
             int o = r * stripWidth;
-            for (int x = 0; x < _width; x++)
+            ref float yRow = ref y[o];
+            if (ch < 3)
             {
-                int s = x * ch;
-                if (ch < 3)
+                for (int x = 0; x < _width; x++)
                 {
-                    y[o + x] = row[s] - 128f;
-                    continue;
+                    Unsafe.Add(ref yRow, x) = Unsafe.Add(ref src, x) - 128f;
                 }
-
-                float red = row[s], green = row[s + 1], blue = row[s + 2];
-
-                // JFIF (T.871 §7) YCbCr from BT.601 weights; Y is shifted by −128 for the DCT (T.81 §A.3.1),
-                // Cb and Cr are already centred on zero.
-                y[o + x] = (0.299f * red) + (0.587f * green) + (0.114f * blue) - 128f;
-                if (color)
+            }
+            else if (!color)
+            {
+                for (int x = 0; x < _width; x++)
                 {
-                    cb[o + x] = (-0.168735892f * red) - (0.331264108f * green) + (0.5f * blue);
-                    cr[o + x] = (0.5f * red) - (0.418687589f * green) - (0.081312411f * blue);
+                    ref byte p = ref Unsafe.Add(ref src, x * ch);
+                    Unsafe.Add(ref yRow, x) = (0.299f * p) + (0.587f * Unsafe.Add(ref p, 1)) + (0.114f * Unsafe.Add(ref p, 2)) - 128f;
+                }
+            }
+            else
+            {
+                ref float cbRow = ref cb[o];
+                ref float crRow = ref cr[o];
+                for (int x = 0; x < _width; x++)
+                {
+                    ref byte p = ref Unsafe.Add(ref src, x * ch);
+                    float red = p, green = Unsafe.Add(ref p, 1), blue = Unsafe.Add(ref p, 2);
+
+                    // JFIF (T.871 §7) YCbCr from BT.601 weights; Y is shifted by −128 for the DCT (T.81 §A.3.1),
+                    // Cb and Cr are already centred on zero.
+                    Unsafe.Add(ref yRow, x) = (0.299f * red) + (0.587f * green) + (0.114f * blue) - 128f;
+                    Unsafe.Add(ref cbRow, x) = (-0.168735892f * red) - (0.331264108f * green) + (0.5f * blue);
+                    Unsafe.Add(ref crRow, x) = (0.5f * red) - (0.418687589f * green) - (0.081312411f * blue);
                 }
             }
 
-            for (int x = _width; x < stripWidth; x++)
+            // Replicate the last column into the padding so edge blocks do not ring against black.
+            y.AsSpan(o + _width, stripWidth - _width).Fill(y[o + _width - 1]);
+            if (color)
             {
-                y[o + x] = y[o + _width - 1];
-                if (color)
-                {
-                    cb[o + x] = cb[o + _width - 1];
-                    cr[o + x] = cr[o + _width - 1];
-                }
+                cb.AsSpan(o + _width, stripWidth - _width).Fill(cb[o + _width - 1]);
+                cr.AsSpan(o + _width, stripWidth - _width).Fill(cr[o + _width - 1]);
             }
         }
     }
@@ -198,22 +209,29 @@ internal sealed class JpegEncoderCore
     private void Downsample(float[] full, int fullWidth, float[] small, int chromaWidth)
     {
         int h = _hMax, v = _vMax;
-        float norm = 1f / (h * v);
         for (int r = 0; r < 8; r++)
         {
-            for (int x = 0; x < chromaWidth; x++)
+            ref float top = ref full[r * v * fullWidth];
+            ref float bottom = ref Unsafe.Add(ref top, v == 2 ? fullWidth : 0);
+            ref float dst = ref small[r * chromaWidth];
+            if (h == 2 && v == 2)
             {
-                float sum = 0;
-                for (int dy = 0; dy < v; dy++)
+                for (int x = 0; x < chromaWidth; x++)
                 {
-                    int o = (((r * v) + dy) * fullWidth) + (x * h);
-                    for (int dx = 0; dx < h; dx++)
-                    {
-                        sum += full[o + dx];
-                    }
+                    int i = 2 * x;
+                    Unsafe.Add(ref dst, x) = (Unsafe.Add(ref top, i) + Unsafe.Add(ref top, i + 1) + Unsafe.Add(ref bottom, i) + Unsafe.Add(ref bottom, i + 1)) * 0.25f;
                 }
-
-                small[(r * chromaWidth) + x] = sum * norm;
+            }
+            else if (h == 2)
+            {
+                for (int x = 0; x < chromaWidth; x++)
+                {
+                    Unsafe.Add(ref dst, x) = (Unsafe.Add(ref top, 2 * x) + Unsafe.Add(ref top, (2 * x) + 1)) * 0.5f;
+                }
+            }
+            else
+            {
+                MemoryMarshal.CreateReadOnlySpan(ref top, chromaWidth).CopyTo(MemoryMarshal.CreateSpan(ref dst, chromaWidth));
             }
         }
     }
@@ -363,35 +381,68 @@ internal sealed class JpegEncoderCore
 
         // One write per symbol: the Huffman code followed by its SSSS appended bits (at most 16 + 11 bits).
         w.WriteBits((code >> 8 << size) | Magnitude(diff, size), (int)(code & 0xFF) + size);
-        int run = 0;
-        for (int k = 1; k < 64; k++)
+        // Walk only the non-zero AC coefficients: the gap between consecutive set bits is the zero run.
+        ulong nonZero = NonZeroMask(zz) & ~1UL;
+        int previous = 0;
+        while (nonZero != 0)
         {
-            int v = zz[k];
-            if (v == 0)
-            {
-                run++;
-                continue;
-            }
-
+            int k = BitOperations.TrailingZeroCount(nonZero);
+            nonZero &= nonZero - 1;
+            int run = k - previous - 1;
+            previous = k;
             for (; run > 15; run -= 16)
             {
                 uint zrl = acCodes[0xF0];
                 w.WriteBits(zrl >> 8, (int)(zrl & 0xFF));
             }
 
+            int v = zz[k];
             int s = Category(v);
             uint symbol = acCodes[(run << 4) | s];
             w.WriteBits((symbol >> 8 << s) | Magnitude(v, s), (int)(symbol & 0xFF) + s);
-            run = 0;
         }
 
-        if (run > 0)
+        if (previous != 63)
         {
             uint eob = acCodes[0x00];
             w.WriteBits(eob >> 8, (int)(eob & 0xFF));
         }
 
         return dcValue;
+    }
+
+    /// <summary>Bit k set when zig-zag coefficient k is non-zero.</summary>
+    internal static ulong NonZeroMask(ReadOnlySpan<short> zz)
+    {
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref short z = ref MemoryMarshal.GetReference(zz);
+            ulong mask = 0;
+            for (int i = 0; i < 64; i += 16)
+            {
+                var zero = Vector256.Equals(Vector256.LoadUnsafe(ref z, (nuint)i), Vector256<short>.Zero);
+                mask |= (ulong)(~zero.ExtractMostSignificantBits() & 0xFFFF) << i;
+            }
+
+            return mask;
+        }
+
+        return NonZeroMaskScalar(zz);
+    }
+
+    /// <summary>The reference for <see cref="NonZeroMask"/>.</summary>
+    internal static ulong NonZeroMaskScalar(ReadOnlySpan<short> zz)
+    {
+        ulong mask = 0;
+        for (int k = 0; k < 64; k++)
+        {
+            if (zz[k] != 0)
+            {
+                mask |= 1UL << k;
+            }
+        }
+
+        return mask;
     }
 
     /// <summary>Per symbol: code &lt;&lt; 8 | length, so the coder fetches both with one load.</summary>

@@ -53,6 +53,31 @@ public sealed class JpegEncoderPartsTests
     }
 
     [Fact]
+    public void NonZeroMaskEqualsScalarReference()
+    {
+        var rng = new Random(64);
+        var zz = new short[64];
+        for (int trial = 0; trial < 2000; trial++)
+        {
+            Array.Clear(zz);
+            int count = rng.Next(65);
+            for (int i = 0; i < count; i++)
+            {
+                zz[rng.Next(64)] = (short)(rng.Next(2) == 0 ? rng.Next(-1023, 0) : rng.Next(1, 1024));
+            }
+
+            ulong expected = 0;
+            for (int k = 0; k < 64; k++)
+            {
+                expected |= zz[k] != 0 ? 1UL << k : 0;
+            }
+
+            Assert.Equal(expected, JpegEncoderCore.NonZeroMaskScalar(zz));
+            Assert.Equal(expected, JpegEncoderCore.NonZeroMask(zz));
+        }
+    }
+
+    [Fact]
     public void IjgQualityScalingMatchesItsDefinition()
     {
         // jpeg_quality_scaling: Q=50 → 100 % (the Annex K table itself), Q=100 → all ones, Q=25 → 200 %.
