@@ -1,0 +1,48 @@
+using Xunit.Abstractions;
+
+namespace ProgressVision.Analysis.Tests.Accuracy;
+
+/// <summary>Accuracy of the whole photo pipeline (detection, segmentation, metrics) against Synth truth.</summary>
+public abstract class SynthAccuracyTests(SynthAccuracyFixture fixture, ITestOutputHelper output, double minF1)
+{
+    // Issue 4 targets: coverage within 0.02 absolute, density within 5% relative.
+    private const double CoverageTolerance = 0.02, DensityTolerance = 0.05;
+
+    [Fact]
+    public void Detection_f1_meets_the_target_and_is_at_least_opencvs()
+    {
+        foreach (var c in fixture.Cases)
+        {
+            output.WriteLine($"{c.Name} tone={c.Tone} blur={c.BlurPx:F2}: F1 ours {c.F1:F3} (P {c.Precision:F3} R {c.Recall:F3}) OpenCV SimpleBlobDetector {c.OpenCvF1:F3}");
+        }
+
+        foreach (var c in fixture.Cases)
+        {
+            Assert.True(c.F1 >= minF1, $"{c.Name}: F1 {c.F1:F3} < {minF1}");
+            Assert.True(c.F1 >= c.OpenCvF1, $"{c.Name}: F1 {c.F1:F3} below OpenCV's {c.OpenCvF1:F3}");
+        }
+    }
+
+    [Fact]
+    public void Coverage_and_density_match_truth()
+    {
+        foreach (var c in fixture.Cases)
+        {
+            double rel = (c.Ours.DensityPerCm2 - c.Truth.DensityPerCm2) / c.Truth.DensityPerCm2;
+            output.WriteLine($"{c.Name}: coverage {c.Ours.Coverage:F4} truth {c.Truth.Coverage:F4} (err {c.Ours.Coverage - c.Truth.Coverage:+0.0000;-0.0000}); density/cm² {c.Ours.DensityPerCm2:F1} truth {c.Truth.DensityPerCm2:F1} ({100 * rel:+0.0;-0.0}%); nnCv {c.Ours.NnCv:F3} truth {c.Truth.NnCv:F3}");
+        }
+
+        foreach (var c in fixture.Cases)
+        {
+            Assert.True(Math.Abs(c.Ours.Coverage - c.Truth.Coverage) <= CoverageTolerance, $"{c.Name}: coverage {c.Ours.Coverage:F4} vs truth {c.Truth.Coverage:F4}");
+            double rel = Math.Abs(c.Ours.DensityPerCm2 - c.Truth.DensityPerCm2) / c.Truth.DensityPerCm2;
+            Assert.True(rel <= DensityTolerance, $"{c.Name}: density {c.Ours.DensityPerCm2:F1} vs truth {c.Truth.DensityPerCm2:F1} ({100 * rel:F1}%)");
+        }
+    }
+}
+
+public sealed class EasySynthAccuracyTests(EasyCases fixture, ITestOutputHelper output)
+    : SynthAccuracyTests(fixture, output, 0.95), IClassFixture<EasyCases>;
+
+public sealed class HardSynthAccuracyTests(HardCases fixture, ITestOutputHelper output)
+    : SynthAccuracyTests(fixture, output, 0.85), IClassFixture<HardCases>;
