@@ -19,6 +19,7 @@ public static class CommandLineApp
                      new BenchCommand(console),
                      new ClientCommand(console),
                      new ConsentCommand(console),
+                     new DemoCommand(console),
                      new ExportCommand(console),
                      new FuzzCommand(console),
                      new HealingTilesCommand(console),

@@ -86,6 +86,10 @@ public sealed partial class ClinicStore
         }
     }
 
+    /// <summary>The stored photo with this SHA-256, or null.</summary>
+    public PhotoRecord? FindPhotoBySha256(string sha256) => Guard(() =>
+        Query($"SELECT {PhotoColumns} FROM photos p WHERE p.sha256 = $h;", ReadPhoto, ("$h", sha256)).FirstOrDefault());
+
     /// <summary>Sessions of a client, by number (date order).</summary>
     public IReadOnlyList<TreatmentSession> GetSessions(long clientId) => Guard(() =>
         Query($"SELECT {SessionColumns} FROM sessions WHERE client_id = $c ORDER BY number;", ReadSession, ("$c", clientId)));
