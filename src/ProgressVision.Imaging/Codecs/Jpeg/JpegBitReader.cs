@@ -40,6 +40,47 @@ internal ref struct JpegBitReader
     /// <summary>Bits available without refilling.</summary>
     public readonly int BitCount => _bits;
 
+    /// <summary>The accumulator (for hot loops that keep it in a local; write back with <see cref="Refill"/>).</summary>
+    public readonly ulong Accumulator => _acc;
+
+    /// <summary>
+    /// For hot loops holding the accumulator and bit count in locals: stores them, refills to at
+    /// least 57 bits (real or padding) and loads them back.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public void Refill(ref ulong acc, ref int bits)
+    {
+        _acc = acc;
+        _bits = bits;
+        Fill();
+        acc = _acc;
+        bits = _bits;
+    }
+
+    /// <summary>Slow-path Huffman decode for hot loops holding the state in locals (codes longer than the lookup).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public int DecodeSlow(JpegHuffmanTable table, ref ulong acc, ref int bits)
+    {
+        int r = table.DecodeSlow((int)(acc >> 48));
+        if (r == 0)
+        {
+            JpegThrowHelper.ThrowBadHuffmanCode(_file);
+        }
+
+        int len = r >> 8;
+        acc <<= len;
+        bits -= len;
+        return r & 0xFF;
+    }
+
+    /// <summary>Stores state kept in locals back into the reader.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Store(ulong acc, int bits)
+    {
+        _acc = acc;
+        _bits = bits;
+    }
+
     /// <summary>Makes at least 32 bits available (real or padding).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void EnsureBits()

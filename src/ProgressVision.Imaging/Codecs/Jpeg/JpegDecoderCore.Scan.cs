@@ -164,13 +164,18 @@ internal sealed partial class JpegDecoderCore
                         restartsLeft--;
                     }
 
-                    DecodeBlockSequential(ref reader, c, dc, ac, ref block);
+                    bool hasAc = DecodeBlockSequential(ref reader, c, dc, ac, ref block);
                     ref byte dst = ref Unsafe.Add(ref plane, ((nint)by * size * c.PlaneStride) + (bx * size));
-                    JpegScaledIdct.Transform(size, ref block, ref quant, ref dst, c.PlaneStride);
-                    _block.AsSpan().Clear();
+                    TransformBlock(hasAc, size, ref block, ref quant, ref dst, c.PlaneStride);
+                    ClearBlock(hasAc, ref block);
                 }
 
                 reader.ThrowIfOverrun();
+                if (_components.Length == 1)
+                {
+                    int rows = (by + 1) * size;
+                    _assembler!.AssembleAvailable(_ => rows);
+                }
             }
         }
         else
@@ -208,16 +213,22 @@ internal sealed partial class JpegDecoderCore
                             for (int h = 0; h < c.H; h++)
                             {
                                 int bx = (mx * c.H) + h;
-                                DecodeBlockSequential(ref reader, c, dc, ac, ref block);
+                                bool hasAc = DecodeBlockSequential(ref reader, c, dc, ac, ref block);
                                 ref byte dst = ref Unsafe.Add(ref plane, ((nint)by * size * c.PlaneStride) + (bx * size));
-                                JpegScaledIdct.Transform(size, ref block, ref quant, ref dst, c.PlaneStride);
-                                _block.AsSpan().Clear();
+                                TransformBlock(hasAc, size, ref block, ref quant, ref dst, c.PlaneStride);
+                                ClearBlock(hasAc, ref block);
                             }
                         }
                     }
                 }
 
                 reader.ThrowIfOverrun();
+                if (scan.Length == _components.Length)
+                {
+                    // Every component is in this scan: rows whose samples are all decoded can be converted now.
+                    int mcuRows = my + 1;
+                    _assembler!.AssembleAvailable(comp => mcuRows * comp.V * comp.ScaledBlockSize);
+                }
             }
         }
 
@@ -225,44 +236,100 @@ internal sealed partial class JpegDecoderCore
         return reader.Position;
     }
 
-    /// <summary>Decodes one sequential block (F.2.2.1 DC difference, F.2.2.2 AC run/size) into natural order.</summary>
-    private void DecodeBlockSequential(ref JpegBitReader reader, JpegComponent c, JpegHuffmanTable dc, JpegHuffmanTable ac, ref int block)
+    /// <summary>
+    /// Decodes one sequential block (F.2.2.1 DC difference, F.2.2.2 AC run/size) into natural order.
+    /// The accumulator and bit count live in locals for the whole block (a by-ref struct's fields
+    /// would be reloaded from memory on every bit operation); they are written back at the end.
+    /// Returns false when only the DC coefficient was coded (the block is flat).
+    /// </summary>
+    private bool DecodeBlockSequential(ref JpegBitReader reader, JpegComponent c, JpegHuffmanTable dc, JpegHuffmanTable ac, ref int block)
     {
-        reader.EnsureBits();
-        int t = reader.DecodeSymbol(dc);
-        if (t > 15)
+        ulong acc = reader.Accumulator;
+        int bits = reader.BitCount;
+        if (bits < 32)
         {
-            JpegThrowHelper.ThrowInvalid(_file, $"corrupt entropy-coded data (DC magnitude category {t})");
+            reader.Refill(ref acc, ref bits);
         }
 
-        int diff = reader.ReceiveExtend(t);
-        int pred = c.DcPredictor + diff;
+        // DC: category t via the 9-bit lookup, then t magnitude bits.
+        int entry = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(dc.Lookup), (int)(acc >> (64 - JpegHuffmanTable.LookupBits)));
+        int t;
+        if (entry != 0)
+        {
+            int len = entry >> 8;
+            acc <<= len;
+            bits -= len;
+            t = entry & 0xFF;
+        }
+        else
+        {
+            t = reader.DecodeSlow(dc, ref acc, ref bits);
+        }
+
+        int pred = c.DcPredictor;
+        if (t != 0)
+        {
+            if (t > 15)
+            {
+                reader.Store(acc, bits);
+                JpegThrowHelper.ThrowInvalid(_file, $"corrupt entropy-coded data (DC magnitude category {t})");
+            }
+
+            pred += Extend((int)(acc >> (64 - t)), t);
+            acc <<= t;
+            bits -= t;
+        }
+
         c.DcPredictor = pred;
         block = pred;
 
         ref byte zz = ref MemoryMarshal.GetReference(JpegConstants.ZigZagToNatural);
-        int[] fastAc = ac.FastAc;
-        for (int k = 1; k < 64;)
+        ref int fastAc = ref MemoryMarshal.GetArrayDataReference(ac.FastAc);
+        ref ushort lookup = ref MemoryMarshal.GetArrayDataReference(ac.Lookup);
+        int k = 1;
+        while (k < 64)
         {
-            reader.EnsureBits();
-            int fast = fastAc[reader.PeekLookup()];
+            if (bits < 32)
+            {
+                reader.Refill(ref acc, ref bits);
+            }
+
+            int peek = (int)(acc >> (64 - JpegHuffmanTable.LookupBits));
+            int fast = Unsafe.Add(ref fastAc, peek);
             if (fast != 0)
             {
-                // Code + magnitude in one lookup: skip run zeros, store the value.
-                reader.Skip(fast & 0xFF);
+                // Code + magnitude in one lookup: skip the zero run, store the value.
+                int n = fast & 0xFF;
+                acc <<= n;
+                bits -= n;
                 k += (fast >> 8) & 0xFF;
                 Unsafe.Add(ref block, Unsafe.Add(ref zz, k)) = fast >> 16;
                 k++;
                 continue;
             }
 
-            int rs = reader.DecodeSymbol(ac);
-            int r = rs >> 4;
+            int rs;
+            entry = Unsafe.Add(ref lookup, peek);
+            if (entry != 0)
+            {
+                int len = entry >> 8;
+                acc <<= len;
+                bits -= len;
+                rs = entry & 0xFF;
+            }
+            else
+            {
+                rs = reader.DecodeSlow(ac, ref acc, ref bits);
+            }
+
             int sz = rs & 15;
+            int r = rs >> 4;
             if (sz != 0)
             {
                 k += r;
-                Unsafe.Add(ref block, Unsafe.Add(ref zz, k)) = reader.ReceiveExtend(sz);
+                Unsafe.Add(ref block, Unsafe.Add(ref zz, k)) = Extend((int)(acc >> (64 - sz)), sz);
+                acc <<= sz;
+                bits -= sz;
                 k++;
             }
             else
@@ -275,7 +342,60 @@ internal sealed partial class JpegDecoderCore
                 k += 16; // ZRL
             }
         }
+
+        reader.Store(acc, bits);
+
+        // k stays 1 only when the first AC symbol was EOB; a ZRL-only block is rare enough to take the full IDCT.
+        return k != 1;
     }
+
+    /// <summary>
+    /// Inverse transform of one decoded block into its plane. A DC-only block is flat: every sample is
+    /// (DC·Q + 4) >> 3 level-shifted, which is exactly what the full islow / reduced IDCTs compute for it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void TransformBlock(bool hasAc, int size, ref int block, ref int quant, ref byte dst, int stride)
+    {
+        if (hasAc)
+        {
+            JpegScaledIdct.Transform(size, ref block, ref quant, ref dst, stride);
+            return;
+        }
+
+        byte v = JpegIdct.ClampSample(((block * quant) + 4) >> 3);
+        if (size == 8)
+        {
+            ulong fill = 0x0101010101010101UL * v;
+            for (int r = 0; r < 8; r++)
+            {
+                Unsafe.WriteUnaligned(ref Unsafe.Add(ref dst, r * stride), fill);
+            }
+
+            return;
+        }
+
+        for (int r = 0; r < size; r++)
+        {
+            Unsafe.InitBlockUnaligned(ref Unsafe.Add(ref dst, r * stride), v, (uint)size);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void ClearBlock(bool hasAc, ref int block)
+    {
+        if (hasAc)
+        {
+            Unsafe.InitBlockUnaligned(ref Unsafe.As<int, byte>(ref block), 0, 64 * sizeof(int));
+        }
+        else
+        {
+            block = 0;
+        }
+    }
+
+    /// <summary>T.81 F.2.2.1 EXTEND: a leading 0 bit in the s magnitude bits means v − (2^s − 1).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Extend(int v, int s) => v < (1 << (s - 1)) ? v - (1 << s) + 1 : v;
 
     private int DecodeProgressive(ReadOnlySpan<byte> data, int pos, JpegComponent[] scan, int ss, int se, int ah, int al)
     {

@@ -36,6 +36,7 @@ internal sealed partial class JpegDecoderCore : IDisposable
     private bool _buffersAllocated;
     private bool _baselineScanComplete;
     private int _scansDecoded;
+    private JpegPixelAssembler? _assembler;
 
     public JpegDecoderCore(string? file, JpegDecoderOptions options)
     {
@@ -78,7 +79,7 @@ internal sealed partial class JpegDecoderCore : IDisposable
             FinishProgressive();
         }
 
-        return JpegPixelAssembler.Assemble(this);
+        return _assembler!.Finish();
     }
 
     /// <summary>Reads only the headers up to the first scan: size and Exif, no pixels.</summary>
@@ -93,6 +94,7 @@ internal sealed partial class JpegDecoderCore : IDisposable
 
     public void Dispose()
     {
+        _assembler?.Dispose();
         foreach (var c in _components)
         {
             if (c.Plane is { } p)
@@ -520,6 +522,8 @@ internal sealed partial class JpegDecoderCore : IDisposable
 
     private void AllocateBuffers()
     {
+        // Validates the sampling ratios (fractional ones are unsupported) before any big allocation.
+        _assembler = new JpegPixelAssembler(this);
         foreach (var c in _components)
         {
             c.PlaneStride = c.PaddedBlocksPerLine * c.ScaledBlockSize;
