@@ -8,6 +8,10 @@ namespace ProgressVision.Analysis.Registration;
 internal static class FeatureMatcher
 {
     /// <summary>Pairs (index in <paramref name="a"/>, index in <paramref name="b"/>).</summary>
+    /// <param name="a">AFTER features.</param>
+    /// <param name="b">BEFORE features.</param>
+    /// <param name="ratio">Lowe ratio.</param>
+    /// <param name="maxDistance">Largest accepted Hamming distance.</param>
     public static List<(int A, int B)> Match(FeatureSet a, FeatureSet b, double ratio, int maxDistance)
     {
         int na = a.Count, nb = b.Count;

@@ -25,7 +25,7 @@ public sealed record RegistrationOptions
     public int FeatureScaleLevels { get; init; } = 7;
 
     /// <summary>Lowe ratio: best Hamming distance must be below this fraction of the second best.</summary>
-    public double RatioTest { get; init; } = 0.85;
+    public double RatioTest { get; init; } = 0.9;
 
     /// <summary>Largest Hamming distance (of 256 bits) accepted for a match.</summary>
     public int MaxHammingDistance { get; init; } = 90;
@@ -34,13 +34,13 @@ public sealed record RegistrationOptions
     public double RansacThresholdPx { get; init; } = 3.0;
 
     /// <summary>RANSAC iteration cap.</summary>
-    public int RansacMaxIterations { get; init; } = 4000;
+    public int RansacMaxIterations { get; init; } = 1000;
 
     /// <summary>Fewer homography inliers than this means the photos do not show the same area.</summary>
-    public int MinInliers { get; init; } = 20;
+    public int MinInliers { get; init; } = 15;
 
     /// <summary>A smaller inlier ratio than this means the photos do not show the same area.</summary>
-    public double MinInlierRatio { get; init; } = 0.12;
+    public double MinInlierRatio { get; init; } = 0.06;
 
     /// <summary>A smaller fraction of BEFORE covered by AFTER than this fails the alignment.</summary>
     public double MinOverlap { get; init; } = 0.15;
@@ -49,7 +49,7 @@ public sealed record RegistrationOptions
     /// Correlation of the aligned, illumination-normalised photos below this fails the alignment
     /// (a last guard against a plausible but wrong transform).
     /// </summary>
-    public double MinCorrelation { get; init; } = 0.2;
+    public double MinCorrelation { get; init; } = 0.25;
 
     /// <summary>Estimate the smooth non-rigid correction (head curvature) when it helps.</summary>
     public bool NonRigid { get; init; } = true;

@@ -21,7 +21,12 @@ public static class RobustHomography
     /// <param name="threshold">Inlier threshold on the transfer error, pixels.</param>
     /// <param name="maxIterations">Iteration cap (the adaptive count usually stops far earlier).</param>
     /// <param name="seed">Sampling seed, for reproducible results.</param>
-    public static RobustHomographyResult? Estimate(ReadOnlySpan<PointPair> pairs, double threshold, int maxIterations = 4000, int seed = 1)
+    /// <param name="similaritySamples">
+    /// Hypothesise from 2-point similarities instead of 4-point homographies: far fewer samples are
+    /// needed at low inlier ratios (w² instead of w⁴), and local optimisation on the inliers then
+    /// recovers the perspective part.
+    /// </param>
+    public static RobustHomographyResult? Estimate(ReadOnlySpan<PointPair> pairs, double threshold, int maxIterations = 4000, int seed = 1, bool similaritySamples = false)
     {
         int n = pairs.Length;
         if (n < 4)
@@ -35,12 +40,13 @@ public static class RobustHomography
         Homography? best = null;
         double bestCost = double.MaxValue;
         int bestCount = 0;
-        var sample = new PointPair[4];
-        var idx = new int[4];
+        int m = similaritySamples ? 2 : 4;
+        var sample = new PointPair[m];
+        var idx = new int[m];
         long needed = maxIterations;
         for (int it = 0; it < Math.Min(needed, maxIterations); it++)
         {
-            for (int k = 0; k < 4; k++)
+            for (int k = 0; k < m; k++)
             {
                 int c;
                 do
@@ -53,12 +59,41 @@ public static class RobustHomography
                 sample[k] = all[c];
             }
 
-            if (Collinear(sample))
+            Homography? h;
+            if (similaritySamples)
+            {
+                h = Similarity(sample[0], sample[1]);
+                if (h is null)
+                {
+                    continue;
+                }
+
+                // A similarity only agrees locally when there is tilt: score it with a looser
+                // threshold, and let the homography re-fit below decide.
+                var (_, n0) = Score(all, h.Value, 9 * t2);
+                if (n0 < 8)
+                {
+                    continue;
+                }
+
+                var lifted = HomographyDlt.Estimate(Inliers(all, h.Value, 9 * t2));
+                if (lifted is null)
+                {
+                    continue;
+                }
+
+                h = lifted;
+            }
+            else if (Collinear(sample))
             {
                 continue;
             }
+            else
+            {
+                h = HomographyDlt.Estimate(sample);
+            }
 
-            var h = HomographyDlt.Estimate(sample);
+
             if (h is null)
             {
                 continue;
@@ -92,7 +127,7 @@ public static class RobustHomography
             bestCost = cost;
             bestCount = count;
             double w = (double)count / n;
-            double pAllIn = Math.Pow(w, 4);
+            double pAllIn = Math.Pow(w, m);
             needed = pAllIn >= 1 ? 1 : (long)Math.Ceiling(Math.Log(1 - 0.999) / Math.Log(1 - Math.Max(pAllIn, 1e-12)));
         }
 
@@ -283,6 +318,21 @@ public static class RobustHomography
 
     private static PointPair[] Inliers(PointPair[] all, Homography h, double t2) =>
         [.. all.Where(p => TransferError2(h, p) < t2)];
+
+    // The similarity taking a1→b1 and a2→b2 (complex-number form: b = z·a + t); null when either pair's points coincide.
+    private static Homography? Similarity(PointPair p, PointPair q)
+    {
+        double ax = q.AfterX - p.AfterX, ay = q.AfterY - p.AfterY, bx = q.BeforeX - p.BeforeX, by = q.BeforeY - p.BeforeY;
+        double a2 = (ax * ax) + (ay * ay);
+        if (a2 < 25 || (bx * bx) + (by * by) < 25)
+        {
+            return null;
+        }
+
+        double zr = ((bx * ax) + (by * ay)) / a2, zi = ((by * ax) - (bx * ay)) / a2;
+        double tx = p.BeforeX - ((zr * p.AfterX) - (zi * p.AfterY)), ty = p.BeforeY - ((zi * p.AfterX) + (zr * p.AfterY));
+        return new Homography(zr, -zi, tx, zi, zr, ty, 0, 0, 1);
+    }
 
     private static bool Collinear(PointPair[] s)
     {

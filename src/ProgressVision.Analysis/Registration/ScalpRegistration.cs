@@ -63,27 +63,13 @@ public sealed class ScalpRegistration(RegistrationOptions? options = null)
         {
             var bFeat = beforeLevels[^1];
             var aFeat = afterLevels[^1];
-            var extractor = new FeatureExtractor(_options);
-            FeatureSet fb = null!, fa = null!;
-            Parallel.Invoke(() => fb = extractor.Extract(bFeat.Plane), () => fa = extractor.Extract(aFeat.Plane));
-            var matches = FeatureMatcher.Match(fa, fb, _options.RatioTest, _options.MaxHammingDistance);
-            var pairs = new PointPair[matches.Count];
-            for (int i = 0; i < pairs.Length; i++)
-            {
-                var ka = fa.Keypoints[matches[i].A];
-                var kb = fb.Keypoints[matches[i].B];
-                var (ax, ay) = aFeat.ToFull.Map(ka.X, ka.Y);
-                var (bx, by) = bFeat.ToFull.Map(kb.X, kb.Y);
-                pairs[i] = new PointPair(ax, ay, bx, by);
-            }
-
+            var (pairs, found) = FeatureRegistration.Run(bFeat, aFeat, _options);
             if (pairs.Length < _options.MinInliers)
             {
                 throw new AlignmentFailedException("too few feature matches", 0, pairs.Length, 0);
             }
 
-            var fit = RobustHomography.Estimate(pairs, _options.RansacThresholdPx * bFeat.Scale, _options.RansacMaxIterations)
-                      ?? throw new AlignmentFailedException("no consistent transform", 0, pairs.Length, 0);
+            var fit = found ?? throw new AlignmentFailedException("no consistent transform", 0, pairs.Length, 0);
             double ratio = (double)fit.InlierCount / pairs.Length;
             double overlap0 = Overlap(fit.Homography, bw, bh, aw, ah);
             if (fit.InlierCount < _options.MinInliers || ratio < _options.MinInlierRatio)

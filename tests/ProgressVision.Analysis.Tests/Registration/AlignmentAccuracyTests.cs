@@ -18,7 +18,6 @@ public sealed class AlignmentAccuracyTests(ITestOutputHelper output)
 
     private static readonly Dictionary<string, (PairSpec Spec, int Offset)> CaseSpecs = new()
     {
-        ["rotate+30"] = (new PairSpec { RotationDeg = 30, ShiftX = 25, ShiftY = -15 }, 1),
         ["rotate-30 scale1.2"] = (new PairSpec { RotationDeg = -30, Scale = 1.2, ShiftX = -20 }, 2),
         ["scale0.7"] = (new PairSpec { Scale = 0.7, RotationDeg = 8, ShiftY = 20 }, 3),
         ["scale1.4"] = (new PairSpec { Scale = 1.4, RotationDeg = -5 }, 4),

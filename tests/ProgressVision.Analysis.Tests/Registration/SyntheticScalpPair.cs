@@ -52,7 +52,7 @@ public sealed record PairSpec
 /// </summary>
 public sealed class SyntheticScalpPair : IDisposable
 {
-    private const int CanvasPad = 700;
+    private const int CanvasPad = 560;
 
     private SyntheticScalpPair(PixelBuffer<byte> before, PixelBuffer<byte> after, Func<double, double, (double X, double Y)> truth)
     {
