@@ -22,6 +22,7 @@ public static class CommandLineApp
                      new DemoCommand(console),
                      new ExportCommand(console),
                      new FuzzCommand(console),
+                     new GuideCommand(console),
                      new HealingTilesCommand(console),
                      new InfoCommand(console),
                      new PortfolioCommand(console),
