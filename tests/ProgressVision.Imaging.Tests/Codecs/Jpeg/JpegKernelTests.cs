@@ -4,6 +4,7 @@ using ProgressVision.Imaging.Codecs.Jpeg;
 namespace ProgressVision.Imaging.Tests.Codecs.Jpeg;
 
 /// <summary>Each vectorised JPEG kernel against its scalar reference (fixed seeds, every width 0..67).</summary>
+[Trait("Category", "KernelEquivalence")] // re-run with SIMD off by Kernels/ScalarFallbackTests
 public sealed class JpegKernelTests
 {
     [Fact]
