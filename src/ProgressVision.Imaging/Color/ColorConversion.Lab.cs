@@ -115,6 +115,16 @@ public static partial class ColorConversion
         return lab;
     }
 
+    /// <summary>A 3-channel CIELAB float buffer to 8-bit sRGB.</summary>
+    public static PixelBuffer<byte> LabToRgb(PixelBuffer<float> lab)
+    {
+        ArgumentNullException.ThrowIfNull(lab);
+        RequireRgb(lab.Channels);
+        var rgb = new PixelBuffer<byte>(lab.Width, lab.Height, 3, clear: false);
+        LabToRgb(lab.Span, rgb.Span);
+        return rgb;
+    }
+
     /// <summary>Reference for float RGB→Lab: the one-pixel function (MathF.Pow, MathF.Cbrt) per pixel.</summary>
     internal static void RgbToLabScalar(ReadOnlySpan<float> rgb, Span<float> lab)
     {

@@ -46,6 +46,15 @@ public static partial class ColorConversion
         }
     }
 
+    /// <summary>An 8-bit sRGB buffer (any channel count) to linear light in [0,1].</summary>
+    public static PixelBuffer<float> SrgbToLinear(PixelBuffer<byte> srgb)
+    {
+        ArgumentNullException.ThrowIfNull(srgb);
+        var linear = new PixelBuffer<float>(srgb.Width, srgb.Height, srgb.Channels, clear: false);
+        SrgbToLinear(srgb.Span, linear.Span);
+        return linear;
+    }
+
     /// <summary>Reference for the float transfer kernels: the one-value functions in a loop.</summary>
     internal static void TransferScalar(ReadOnlySpan<float> src, Span<float> dst, bool decode)
     {

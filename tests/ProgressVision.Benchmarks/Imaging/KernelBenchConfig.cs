@@ -13,6 +13,8 @@ public sealed class KernelBenchConfig : ManualConfig
     /// <summary>Creates the config.</summary>
     public KernelBenchConfig()
     {
+        // A shared machine needs a long build timeout (BenchmarkDotNet rebuilds the project per run).
+        WithBuildTimeout(TimeSpan.FromMinutes(10));
         var basis = Job.Default.WithWarmupCount(1).WithIterationCount(5).WithLaunchCount(1);
         AddJob(basis.WithId("Simd").AsBaseline());
         AddJob(basis.WithEnvironmentVariables(new EnvironmentVariable("DOTNET_EnableHWIntrinsic", "0")).WithId("NoSimd"));
