@@ -9,21 +9,36 @@ namespace ProgressVision.Imaging.Filters;
 public static partial class GaussianBlur
 {
     /// <summary>
-    /// The 8-bit kernel in Q8 fixed point: taps round(256·k) with the centre adjusted so they sum to exactly 256
-    /// (the same precision as OpenCV's bit-exact 8-bit Gaussian, whose taps are 8.8 fixed point).
+    /// The 8-bit kernel in Q8 fixed point (taps sum to exactly 256), quantised the way OpenCV's bit-exact
+    /// 8-bit Gaussian does (imgproc smooth.dispatch.cpp, getGaussianKernelFixedPoint_ED): taps in double,
+    /// rounded from the outermost pair inwards with the rounding error carried to the next tap (error
+    /// diffusion), and the centre tap taking whatever makes the sum 256.
     /// </summary>
     internal static ushort[] FixedKernel(float sigma)
     {
-        var k = Kernel(sigma, KernelRadius(sigma, forBytes: true));
-        var q = new ushort[k.Length];
-        int sum = 0;
-        for (int i = 0; i < k.Length; i++)
+        int r = KernelRadius(sigma, forBytes: true), n = (2 * r) + 1;
+        double scale2 = -0.5 / ((double)sigma * sigma), sum = 1;
+        var taps = new double[r];
+        for (int i = 0; i < r; i++)
         {
-            q[i] = (ushort)Math.Round(k[i] * 256.0);
-            sum += q[i];
+            double x = i - r;
+            taps[i] = Math.Exp(scale2 * x * x);
+            sum += 2 * taps[i];
         }
 
-        q[k.Length / 2] = (ushort)(q[k.Length / 2] + 256 - sum);
+        var q = new ushort[n];
+        double err = 0;
+        int total = 0;
+        for (int i = 0; i < r; i++)
+        {
+            double adjusted = (taps[i] / sum * 256.0) + err;
+            int v = (int)Math.Round(adjusted, MidpointRounding.ToEven);
+            err = adjusted - v;
+            q[i] = q[n - 1 - i] = (ushort)v;
+            total += 2 * v;
+        }
+
+        q[r] = (ushort)(256 - total);
         return q;
     }
 
