@@ -1,0 +1,226 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using ProgressVision.Analysis.Change;
+using ProgressVision.Analysis.Healing;
+using ProgressVision.Analysis.Metrics;
+using ProgressVision.Analysis.Registration;
+using ProgressVision.Analysis.Segmentation;
+using ProgressVision.Imaging;
+using ProgressVision.Imaging.Buffers;
+using ProgressVision.Imaging.Codecs;
+using ProgressVision.Imaging.Geometry;
+
+namespace ProgressVision.Analysis.Compare;
+
+/// <summary>
+/// The <c>compare</c> pipeline: decode both photos (EXIF orientation applied), refuse composites and
+/// unusable photos, align AFTER onto BEFORE, segment and find dots in each, measure coverage, density
+/// and uniformity, match dots across sessions, run the healing model, and recommend.
+/// </summary>
+public sealed class PairAnalyzer(PairAnalysisOptions options, HealingModel? healingModel = null) : IPairAnalysis
+{
+    /// <inheritdoc />
+    public string? ModelSha256 => healingModel?.Sha256;
+
+    /// <inheritdoc />
+    public PairAnalysisOutput Analyze(string beforePath, string afterPath, CancellationToken cancellationToken = default)
+    {
+        using var analysis = AnalyzeDetailed(beforePath, afterPath, null, cancellationToken);
+        return new PairAnalysisOutput(
+            analysis.Result,
+            analysis.BeforeMeasurement.Dots.Select(d => new DotCentre(d.X, d.Y)).ToList(),
+            analysis.AfterMeasurement.Dots.Select(d => new DotCentre(d.X, d.Y)).ToList());
+    }
+
+    /// <summary>Runs the pipeline and keeps the intermediate images for the picture outputs.</summary>
+    /// <exception cref="InvalidImageException">A photo cannot be decoded.</exception>
+    /// <exception cref="PhotoInputException">A photo is too small, has no colour, or is a composite.</exception>
+    /// <exception cref="AlignmentFailedException">The photos do not show the same area.</exception>
+    public PairAnalysis AnalyzeDetailed(string beforePath, string afterPath, IProgress<(double Fraction, string Status)>? progress = null, CancellationToken cancellationToken = default)
+    {
+        progress?.Report((0.0, "decoding"));
+        var (beforeInfo, before, beforeMeta) = Load(beforePath);
+        PixelBuffer<byte>? after = null, afterOnBefore = null, valid = null;
+        PhotoMeasurement? mb = null, ma = null;
+        try
+        {
+            var loaded = Load(afterPath);
+            after = loaded.Rgb;
+            var afterMeta = loaded.Meta;
+            cancellationToken.ThrowIfCancellationRequested();
+
+            progress?.Report((0.1, "aligning"));
+            var alignment = new ScalpRegistration(options.Registration).Align(before, after);
+            cancellationToken.ThrowIfCancellationRequested();
+
+            progress?.Report((0.35, "finding dots"));
+            var measureOptions = new PhotoMeasurementOptions { MmPerPx = options.MmPerPx };
+            // The AFTER photo may be at another scale: its mm/px is BEFORE's divided by the local scale of the mapping.
+            double afterScale = Math.Sqrt(Math.Abs(alignment.AfterToBefore.Normalized().Determinant));
+            var afterOptions = measureOptions with { MmPerPx = options.MmPerPx * afterScale };
+            var b = before;
+            var a = after;
+            Parallel.Invoke(() => mb = PhotoMeasurement.Analyse(b, measureOptions), () => ma = PhotoMeasurement.Analyse(a, afterOptions));
+            cancellationToken.ThrowIfCancellationRequested();
+
+            progress?.Report((0.7, "matching dots"));
+            var beforeM = mb!;
+            var afterM = ma!;
+            var change = DotChangeAnalysis.Compare(
+                beforeM.Area.Counted(beforeM.Dots),
+                afterM.Dots,
+                alignment.MapAfterToBefore,
+                (x, y) =>
+                {
+                    var (ax, ay) = alignment.MapBeforeToAfter(x, y);
+                    return afterM.Mask.LabelAt(ax, ay) == ScalpLabel.Scalp;
+                },
+                (x, y) => beforeM.Area.Contains((int)Math.Round(x), (int)Math.Round(y)));
+
+            afterOnBefore = new PixelBuffer<byte>(before.Width, before.Height, 3);
+            valid = new PixelBuffer<byte>(before.Width, before.Height, 1);
+            MappedWarp.WarpRgb(after, afterOnBefore, alignment.MapBeforeToAfter, valid);
+
+            var warnings = new List<string>();
+            int? daysSince = DaysSinceSession(afterMeta, options.AfterPhotoDate);
+            var flags = new List<HealingFlag>();
+            if (healingModel is not null)
+            {
+                progress?.Report((0.8, "healing model"));
+                var samples = change.Entries.Where(e => e.Before is not null).Select(e => new DotChangeSample(
+                    e.X, e.Y, e.Fate is DotFate.Faded or DotFate.Lost,
+                    e.After is { } ad ? ad.Contrast / Math.Max(1e-6, e.Before!.Value.Contrast) : 0,
+                    e.After is { } ar ? ar.Radius / Math.Max(1e-6, e.Before!.Value.Radius) : double.NaN)).ToList();
+                var healing = new HealingAnalyzer(healingModel).Analyze(before, afterOnBefore, valid, samples, (tx, ty) =>
+                {
+                    // Only tiles centred on BEFORE scalp (not background): healing is a scalp question.
+                    const int half = HealingTileLayout.TileSize * HealingTileLayout.Downscale / 2;
+                    int f = HealingTileLayout.Downscale;
+                    return beforeM.Mask.LabelAt((tx * f) + half, (ty * f) + half) != ScalpLabel.Background;
+                });
+                flags.AddRange(GateByDays(healing.Flags, daysSince, warnings));
+            }
+            else
+            {
+                warnings.Add("no healing model loaded: healing flags were not evaluated");
+            }
+
+            if (daysSince is int d && d < options.Targets.MinDaysToJudgeFade)
+            {
+                warnings.Add(string.Create(CultureInfo.InvariantCulture, $"AFTER photo taken {d} days after the session: too soon to judge fade (wait until day {options.Targets.MinDaysToJudgeFade})"));
+            }
+
+            var recommendation = SessionRecommender.Recommend(afterM.Metrics, change.Summary, flags, daysSince, options.MmPerPx, options.Targets);
+            var afterInfo = loaded.Info with { DaysSinceSession = daysSince };
+            var result = new CompareResult
+            {
+                Version = options.Version,
+                Inputs = new PhotoPair(beforeInfo with { DaysSinceSession = DaysSinceSession(beforeMeta, options.BeforePhotoDate) }, afterInfo),
+                Alignment = alignment.ToReport(),
+                Before = beforeM.Metrics,
+                After = afterM.Metrics,
+                Change = change.Summary,
+                Flags = flags,
+                ModelSha256 = healingModel?.Sha256,
+                Recommendation = recommendation,
+                Warnings = warnings,
+            };
+            progress?.Report((1.0, "done"));
+            return new PairAnalysis(result, before, after, afterOnBefore, valid, alignment, beforeM, afterM, change);
+        }
+        catch
+        {
+            before.Dispose();
+            after?.Dispose();
+            afterOnBefore?.Dispose();
+            valid?.Dispose();
+            mb?.Dispose();
+            ma?.Dispose();
+            throw;
+        }
+    }
+
+    // Redness within the expected window is normal healing, not a flag; fade is not judged too early.
+    private IEnumerable<HealingFlag> GateByDays(IReadOnlyList<HealingFlag> flags, int? daysSince, List<string> warnings)
+    {
+        foreach (var f in flags)
+        {
+            string box = string.Create(CultureInfo.InvariantCulture, $"[{f.Box[0]:0},{f.Box[1]:0},{f.Box[2]:0},{f.Box[3]:0}]");
+            if (daysSince is int d && f.Type == HealingFlagTypes.Redness && d < options.Targets.RednessWindowDays)
+            {
+                warnings.Add(string.Create(CultureInfo.InvariantCulture, $"redness at {box} (score {f.Score:0.00}) {d} days after the session is expected healing, not persistent"));
+                continue;
+            }
+
+            if (daysSince is int d2 && f.Type == HealingFlagTypes.PatchyFade && d2 < options.Targets.MinDaysToJudgeFade)
+            {
+                warnings.Add(string.Create(CultureInfo.InvariantCulture, $"possible fade at {box} (score {f.Score:0.00}) not judged: photo taken {d2} days after the session"));
+                continue;
+            }
+
+            yield return f;
+        }
+    }
+
+    private int? DaysSinceSession(ImageMetadata meta, DateOnly? photoDate)
+    {
+        if (options.LastSessionDate is not DateOnly session)
+        {
+            return null;
+        }
+
+        DateOnly? taken = photoDate ?? (meta.CaptureDate is DateTime c ? DateOnly.FromDateTime(c) : null);
+        return taken is DateOnly t ? t.DayNumber - session.DayNumber : null;
+    }
+
+    private (PhotoInfo Info, PixelBuffer<byte> Rgb, ImageMetadata Meta) Load(string path)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidImageException(path, ex is FileNotFoundException or DirectoryNotFoundException ? "file not found" : $"cannot read the file ({ex.Message})", ex);
+        }
+
+        string sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        using var decoded = ImageCodecs.Decode(bytes, path);
+        if (Math.Min(decoded.Width, decoded.Height) < options.MinDimension)
+        {
+            throw new PhotoInputException(path, $"{decoded.Width}x{decoded.Height} is too small to analyse (the shorter side must be at least {options.MinDimension} px)");
+        }
+
+        if (decoded.Pixels.Channels < 3 || !HasColour(decoded.Pixels))
+        {
+            throw new PhotoInputException(path, "the photo is grayscale; skin, hair and redness need a colour photo");
+        }
+
+        var rgb = ImageCodecs.ToRgb(decoded.Pixels);
+        if (CompositeDetector.Find(rgb) is { } seam)
+        {
+            rgb.Dispose();
+            throw new PhotoInputException(path, string.Create(CultureInfo.InvariantCulture,
+                $"this looks like a before/after composite ({(seam.Vertical ? "side by side, seam at column" : "stacked, seam at row")} {seam.Position}); give the two photos as separate files"));
+        }
+
+        DateTimeOffset? captured = decoded.Metadata.CaptureDate is DateTime dt ? new DateTimeOffset(DateTime.SpecifyKind(dt, DateTimeKind.Unspecified), TimeSpan.Zero) : null;
+        return (new PhotoInfo(path, sha, rgb.Width, rgb.Height, captured, null), rgb, decoded.Metadata);
+    }
+
+    // A colour photo has pixels whose channels differ; sample a lattice rather than all pixels.
+    private static bool HasColour(PixelBuffer<byte> rgb)
+    {
+        int step = Math.Max(1, (rgb.Width * rgb.Height) / 50_000), coloured = 0, n = 0;
+        var span = rgb.Span;
+        for (int i = 0; i + 2 < span.Length; i += step * rgb.Channels)
+        {
+            int spread = Math.Max(Math.Abs(span[i] - span[i + 1]), Math.Abs(span[i + 1] - span[i + 2]));
+            coloured += spread > 6 ? 1 : 0;
+            n++;
+        }
+
+        return coloured > n / 50;
+    }
+}
