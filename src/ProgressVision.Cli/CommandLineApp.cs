@@ -18,6 +18,7 @@ public static class CommandLineApp
                      new AnalyzeCommand(console),
                      new BenchCommand(console),
                      new ClientCommand(console),
+                     new CompareCommand(console),
                      new ConsentCommand(console),
                      new DemoCommand(console),
                      new ExportCommand(console),

@@ -37,6 +37,27 @@ public static class ClinicCommandRunner
             console.Error(ex.Message);
             return ExitCodes.BadInput;
         }
+        catch (ProgressVision.Analysis.Compare.PhotoInputException ex)
+        {
+            console.Error(ex.Message);
+            return ExitCodes.BadInput;
+        }
+        catch (ProgressVision.Analysis.AlignmentFailedException ex)
+        {
+            console.Error(ex.Message);
+            return ExitCodes.AlignmentFailed;
+        }
+        catch (ProgressVision.Analysis.Healing.HealingModelException ex)
+        {
+            console.Error(ex.Message);
+            return ExitCodes.InferenceFailed;
+        }
+        catch (ProgressVision.Onnx.OnnxRuntimeException ex)
+        {
+            // Includes OnnxRuntimeLibraryException (library missing or not loadable), whose message lists the paths tried.
+            console.Error($"ONNX Runtime failed: {ex.Message}");
+            return ExitCodes.InferenceFailed;
+        }
         catch (OperationCanceledException)
         {
             console.Error("cancelled; finished work is kept (run the command again to continue).");

@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using ProgressVision.Analysis.Compare;
+using ProgressVision.Analysis.Dots;
+using ProgressVision.Imaging.Buffers;
+using ProgressVision.Imaging.Codecs.Jpeg.Encoder;
+
+namespace ProgressVision.Cli.Compare;
+
+/// <summary>
+/// Writes a comparison's outputs all-or-nothing: everything goes to a temporary sibling directory
+/// that is renamed into place only when complete, so an interrupted or failed run never leaves a
+/// directory that looks like a finished result.
+/// </summary>
+public static class CompareOutputWriter
+{
+    /// <summary>Name of the result file; its presence marks a directory as a compare output.</summary>
+    public const string ResultFile = "result.json";
+
+    /// <summary>Writes the outputs of <paramref name="analysis"/> to <paramref name="outDir"/>.</summary>
+    /// <exception cref="CliException">The output directory exists and is not an earlier compare output.</exception>
+    public static void Write(PairAnalysis analysis, string outDir)
+    {
+        string full = Path.GetFullPath(outDir);
+        if (Directory.Exists(full) && Directory.EnumerateFileSystemEntries(full).Any() && !File.Exists(Path.Combine(full, ResultFile)))
+        {
+            throw new CliException(ExitCodes.Usage, $"{outDir}: exists and is not an earlier compare output; choose an empty or new directory");
+        }
+
+        string parent = Path.GetDirectoryName(full) ?? ".";
+        Directory.CreateDirectory(parent);
+        string temp = Path.Combine(parent, $".{Path.GetFileName(full)}.partial-{Environment.ProcessId}");
+        if (Directory.Exists(temp))
+        {
+            Directory.Delete(temp, true);
+        }
+
+        Directory.CreateDirectory(temp);
+        try
+        {
+            File.WriteAllText(Path.Combine(temp, "dots-before.csv"), DotsCsv(analysis.BeforeMeasurement.Dots));
+            File.WriteAllText(Path.Combine(temp, "dots-after.csv"), DotsCsv(analysis.AfterMeasurement.Dots));
+            Jpeg(analysis.AfterOnBefore, Path.Combine(temp, "after-on-before.jpg"));
+            using (var p = ComparePictures.Checkerboard(analysis))
+            {
+                Jpeg(p, Path.Combine(temp, "checkerboard.jpg"));
+            }
+
+            using (var p = ComparePictures.Heatmap(analysis))
+            {
+                Jpeg(p, Path.Combine(temp, "heatmap.jpg"));
+            }
+
+            using (var p = ComparePictures.DotChange(analysis))
+            {
+                Jpeg(p, Path.Combine(temp, "dot-change.jpg"));
+            }
+
+            // result.json last: it is the marker of a complete output.
+            File.WriteAllText(Path.Combine(temp, ResultFile), JsonSerializer.Serialize(analysis.Result, CompareResultJsonContext.Default.CompareResult));
+            if (Directory.Exists(full))
+            {
+                Directory.Delete(full, true);
+            }
+
+            Directory.Move(temp, full);
+        }
+        catch
+        {
+            if (Directory.Exists(temp))
+            {
+                Directory.Delete(temp, true);
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>CSV of dots: header <c>x,y,radius,contrast</c>, invariant culture, 3 decimals.</summary>
+    public static string DotsCsv(IEnumerable<PigmentDot> dots)
+    {
+        var sb = new StringBuilder("x,y,radius,contrast\n");
+        foreach (var d in dots)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"{d.X:0.###},{d.Y:0.###},{d.Radius:0.###},{d.Contrast:0.####}\n");
+        }
+
+        return sb.ToString();
+    }
+
+    // Pictures are JPEG (no metadata is written: no EXIF, no GPS).
+    private static void Jpeg(PixelBuffer<byte> img, string path) =>
+        JpegEncoder.EncodeFile(img, path, new JpegEncoderOptions { Quality = 88 });
+}
