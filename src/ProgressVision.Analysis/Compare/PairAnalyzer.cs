@@ -186,7 +186,25 @@ public sealed class PairAnalyzer(PairAnalysisOptions options, HealingModel? heal
         }
 
         string sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        using var decoded = ImageCodecs.Decode(bytes, path);
+        // The decoded buffer becomes the photo (no copy); it is disposed here only on rejection.
+        var decoded = ImageCodecs.Decode(bytes, path);
+        try
+        {
+            Validate(decoded, path);
+        }
+        catch
+        {
+            decoded.Dispose();
+            throw;
+        }
+
+        var rgb = decoded.Pixels;
+        DateTimeOffset? captured = decoded.Metadata.CaptureDate is DateTime dt ? new DateTimeOffset(DateTime.SpecifyKind(dt, DateTimeKind.Unspecified), TimeSpan.Zero) : null;
+        return (new PhotoInfo(path, sha, rgb.Width, rgb.Height, captured, null), rgb, decoded.Metadata);
+    }
+
+    private void Validate(DecodedImage decoded, string path)
+    {
         if (Math.Min(decoded.Width, decoded.Height) < options.MinDimension)
         {
             throw new PhotoInputException(path, $"{decoded.Width}x{decoded.Height} is too small to analyse (the shorter side must be at least {options.MinDimension} px)");
@@ -197,16 +215,11 @@ public sealed class PairAnalyzer(PairAnalysisOptions options, HealingModel? heal
             throw new PhotoInputException(path, "the photo is grayscale; skin, hair and redness need a colour photo");
         }
 
-        var rgb = ImageCodecs.ToRgb(decoded.Pixels);
-        if (CompositeDetector.Find(rgb) is { } seam)
+        if (CompositeDetector.Find(decoded.Pixels) is { } seam)
         {
-            rgb.Dispose();
             throw new PhotoInputException(path, string.Create(CultureInfo.InvariantCulture,
                 $"this looks like a before/after composite ({(seam.Vertical ? "side by side, seam at column" : "stacked, seam at row")} {seam.Position}); give the two photos as separate files"));
         }
-
-        DateTimeOffset? captured = decoded.Metadata.CaptureDate is DateTime dt ? new DateTimeOffset(DateTime.SpecifyKind(dt, DateTimeKind.Unspecified), TimeSpan.Zero) : null;
-        return (new PhotoInfo(path, sha, rgb.Width, rgb.Height, captured, null), rgb, decoded.Metadata);
     }
 
     // A colour photo has pixels whose channels differ; sample a lattice rather than all pixels.

@@ -54,7 +54,8 @@ public static class HealingTileSetWriter
                 {
                     WriteFloats(tiles, data);
                     labels.WriteByte((byte)label);
-                    caseIds.Write(BitConverter.GetBytes(i));
+                    // Case id = its seed: unique across tile sets written with different --seed, so sets can be merged.
+                    caseIds.Write(BitConverter.GetBytes(unchecked((int)(seed + (ulong)i))));
                     counts[label]++;
                     total++;
                 }
