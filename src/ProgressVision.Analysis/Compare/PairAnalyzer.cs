@@ -39,13 +39,33 @@ public sealed class PairAnalyzer(PairAnalysisOptions options, HealingModel? heal
     public PairAnalysis AnalyzeDetailed(string beforePath, string afterPath, IProgress<(double Fraction, string Status)>? progress = null, CancellationToken cancellationToken = default)
     {
         progress?.Report((0.0, "decoding"));
-        var (beforeInfo, before, beforeMeta) = Load(beforePath);
-        PixelBuffer<byte>? after = null, afterOnBefore = null, valid = null;
+        var before = Load(beforePath);
+        LoadedPhoto after;
+        try
+        {
+            after = Load(afterPath);
+        }
+        catch
+        {
+            before.Rgb.Dispose();
+            throw;
+        }
+
+        return AnalyzeDetailed(before, after, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs the pipeline on photos already in memory (takes ownership of both buffers: they are
+    /// disposed with the returned analysis, or on failure).
+    /// </summary>
+    public PairAnalysis AnalyzeDetailed(LoadedPhoto beforePhoto, LoadedPhoto afterPhoto, IProgress<(double Fraction, string Status)>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var (beforeInfo, before, beforeMeta) = beforePhoto;
+        PixelBuffer<byte>? after = afterPhoto.Rgb, afterOnBefore = null, valid = null;
         PhotoMeasurement? mb = null, ma = null;
         try
         {
-            var loaded = Load(afterPath);
-            after = loaded.Rgb;
+            var loaded = afterPhoto;
             var afterMeta = loaded.Meta;
             cancellationToken.ThrowIfCancellationRequested();
 
@@ -173,7 +193,10 @@ public sealed class PairAnalyzer(PairAnalysisOptions options, HealingModel? heal
         return taken is DateOnly t ? t.DayNumber - session.DayNumber : null;
     }
 
-    private (PhotoInfo Info, PixelBuffer<byte> Rgb, ImageMetadata Meta) Load(string path)
+    /// <summary>Reads, hashes, decodes and checks one photo.</summary>
+    /// <exception cref="InvalidImageException">Missing, unreadable or undecodable.</exception>
+    /// <exception cref="PhotoInputException">Too small, grayscale, or a composite.</exception>
+    public LoadedPhoto Load(string path)
     {
         byte[] bytes;
         try
@@ -200,10 +223,12 @@ public sealed class PairAnalyzer(PairAnalysisOptions options, HealingModel? heal
 
         var rgb = decoded.Pixels;
         DateTimeOffset? captured = decoded.Metadata.CaptureDate is DateTime dt ? new DateTimeOffset(DateTime.SpecifyKind(dt, DateTimeKind.Unspecified), TimeSpan.Zero) : null;
-        return (new PhotoInfo(path, sha, rgb.Width, rgb.Height, captured, null), rgb, decoded.Metadata);
+        return new LoadedPhoto(new PhotoInfo(path, sha, rgb.Width, rgb.Height, captured, null), rgb, decoded.Metadata);
     }
 
-    private void Validate(DecodedImage decoded, string path)
+    /// <summary>Checks a decoded photo can be analysed (size, colour, not a composite).</summary>
+    /// <exception cref="PhotoInputException">It cannot.</exception>
+    public void Validate(DecodedImage decoded, string path)
     {
         if (Math.Min(decoded.Width, decoded.Height) < options.MinDimension)
         {
@@ -237,3 +262,6 @@ public sealed class PairAnalyzer(PairAnalysisOptions options, HealingModel? heal
         return coloured > n / 50;
     }
 }
+
+/// <summary>A decoded, checked photo: its facts, RGB pixels (EXIF orientation applied) and metadata.</summary>
+public sealed record LoadedPhoto(PhotoInfo Info, PixelBuffer<byte> Rgb, ImageMetadata Meta);
