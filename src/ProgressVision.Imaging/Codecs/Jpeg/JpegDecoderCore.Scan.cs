@@ -22,6 +22,11 @@ internal sealed partial class JpegDecoderCore
             JpegThrowHelper.ThrowInvalid(_file, "corrupt scan header (empty)");
         }
 
+        if (_scansDecoded >= _options.MaxScans)
+        {
+            JpegThrowHelper.ThrowInvalid(_file, $"more than {_options.MaxScans} scans (limit against crafted files)");
+        }
+
         int ns = s[0];
         if (ns is < 1 or > 4 || s.Length < 1 + (2 * ns) + 3)
         {

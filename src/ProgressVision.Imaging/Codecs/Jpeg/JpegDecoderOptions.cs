@@ -21,6 +21,12 @@ public sealed record JpegDecoderOptions
     /// <summary>Largest width or height accepted.</summary>
     public int MaxDimension { get; init; } = DefaultMaxDimension;
 
+    /// <summary>
+    /// Most scans accepted in one file (a progressive file normally has about 10). Each scan walks every
+    /// block, so a crafted file with thousands of tiny scans would otherwise take minutes.
+    /// </summary>
+    public int MaxScans { get; init; } = 1000;
+
     /// <summary>When true (default) the Exif orientation is applied to the output pixels.</summary>
     public bool ApplyOrientation { get; init; } = true;
 

@@ -167,6 +167,17 @@ public sealed class JpegBadInputTests : IDisposable
         Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 10_000_000);
     }
 
+    [Fact]
+    public void ScanCountIsLimited()
+    {
+        // A progressive file has ~10 scans; limiting to 3 must reject it, the default must not.
+        byte[] jpeg = MakeJpeg(_dir, "scans", 40, 30, "-quality 80 -progressive");
+        var ex = Assert.Throws<InvalidImageException>(() => JpegDecoder.Decode(jpeg, "scans.jpg", new JpegDecoderOptions { MaxScans = 3 }));
+        Assert.Contains("more than 3 scans", ex.Message);
+        using var ok = JpegDecoder.Decode(jpeg, "scans.jpg");
+        Assert.Equal(40, ok.Width);
+    }
+
     internal static int FindMarker(byte[] jpeg, byte marker)
     {
         for (int i = 2; i + 1 < jpeg.Length; i++)
