@@ -29,14 +29,14 @@ public sealed record DotDetectionOptions
     public double MinInkArea { get; init; } = 2.0;
 
     /// <summary>
-    /// Options for a known scale: dots 0.15–1.2 mm across (SMP is 0.3–1 mm), octaves chosen to span
+    /// Options for a known scale: dots 0.2–1.2 mm across (SMP is 0.3–1 mm), octaves chosen to span
     /// those sizes, the ink-area floor scaled with the pixel area.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">A non-positive scale.</exception>
     public static DotDetectionOptions ForMmPerPx(double mmPerPx)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(mmPerPx);
-        double rMin = Math.Max(1.2, 0.075 / mmPerPx), rMax = Math.Max(rMin * 2, 0.6 / mmPerPx);
+        double rMin = Math.Max(1.2, 0.1 / mmPerPx), rMax = Math.Max(rMin * 2, 0.6 / mmPerPx);
 
         // DoG level j of octave o has σ ≈ 1.12·2^(o + j/3); a disc of radius r peaks near σ = r/√2.
         int first = Math.Max(0, (int)Math.Floor(Math.Log2(rMin / Math.Sqrt(2) / 1.12)));
@@ -71,6 +71,18 @@ public sealed record DotDetectionOptions
     /// (hair, stubble, edges); tested as tr²/det &lt; (r+1)²/r.
     /// </summary>
     public double MaxCurvatureRatio { get; init; } = 4.0;
+
+    /// <summary>
+    /// Faintest ink kept, as a fraction of full-strength ink on this skin (estimated from the dots
+    /// themselves); Synth's truth counts dots from 30% opacity.
+    /// </summary>
+    public double VisibleOpacity { get; init; } = 0.3;
+
+    /// <summary>
+    /// Largest second-moment ratio λ₁/λ₂ of a dot's dark core: an ellipse of aspect b/a gives
+    /// (a/b)², so 3.2 keeps dots down to aspect 0.56 and rejects stubble and hair segments.
+    /// </summary>
+    public double MaxElongation { get; init; } = 3.2;
 
     /// <summary>Structure-tensor coherence (0 isotropic … 1 one orientation) around a dot above which it lies on hair.</summary>
     public double MaxCoherence { get; init; } = 0.55;

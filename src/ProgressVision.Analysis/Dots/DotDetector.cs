@@ -83,13 +83,14 @@ public sealed class DotDetector
                 return;
             }
 
-            if (!DotProfile.Measure(planes.Darkness, w, h, c.X, c.Y, c.Sigma * Math.Sqrt(2), out double contrast, out double radius))
+            if (!DotProfile.Measure(planes.Darkness, w, h, c.X, c.Y, c.Sigma * Math.Sqrt(2), out double contrast, out double radius, out double elongation))
             {
                 Interlocked.Increment(ref rejected[2]);
                 return;
             }
 
-            if (contrast < o.MinContrast || radius < rMin || radius > rMax || contrast * Math.PI * radius * radius < o.MinInkArea)
+            if (contrast < o.MinContrast || radius < rMin || radius > rMax || contrast * Math.PI * radius * radius < o.MinInkArea
+                || elongation > o.MaxElongation)
             {
                 Interlocked.Increment(ref rejected[3]);
                 return;
@@ -109,6 +110,8 @@ public sealed class DotDetector
         }
 
         LastRejections = rejected;
+
+        dots = RejectFaint(dots);
 
         // Dots do not overlap: a weaker detection whose centre lies inside a stronger dot (noise on
         // the ink, or the same dot at another scale) goes.
@@ -173,6 +176,25 @@ public sealed class DotDetector
         }
 
         return kept;
+    }
+
+    // Ink darkens skin by opacity × C(skin), C being the contrast of full-strength ink on this skin
+    // (≈0.85 on light skin, ≈0.5 on very dark). Dots below VisibleOpacity of full strength are not
+    // pigment that reads as a dot; pores and follicles darken skin by a fixed fraction whatever the
+    // tone, so on light skin this floor separates them. C is read off the population: the 90th
+    // percentile contrast of clearly sized dots, taken as 90% opacity; 0.85 allows for defocus.
+    private List<PigmentDot> RejectFaint(List<PigmentDot> dots)
+    {
+        var strong = dots.Where(d => d.Radius >= 1.5 * Options.MinRadius).Select(d => d.Contrast).Order().ToArray();
+        if (strong.Length < 20)
+        {
+            return dots;
+        }
+
+        double full = strong[(int)(0.9 * (strong.Length - 1))] / 0.9;
+        double floor = Math.Max(Options.MinContrast, 0.85 * Options.VisibleOpacity * full);
+        dots.RemoveAll(d => d.Contrast < floor);
+        return dots;
     }
 
     // L2 norm of each 2-D DoG kernel of octave 0: the standard deviation of its response to unit white noise.

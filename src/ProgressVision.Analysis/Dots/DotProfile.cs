@@ -12,10 +12,19 @@ internal static class DotProfile
     /// Measures the dot near (cx, cy) of rough radius <paramref name="r0"/>. Returns false when the
     /// profile has no dark centre (texture, a ring, or the image edge).
     /// </summary>
-    public static bool Measure(float[] d, int w, int h, double cx, double cy, double r0, out double contrast, out double radius)
+    public static bool Measure(float[] d, int w, int h, double cx, double cy, double r0, out double contrast, out double radius) =>
+        Measure(d, w, h, cx, cy, r0, out contrast, out radius, out _);
+
+    /// <summary>
+    /// As above, and the elongation of the dark core: the eigenvalue ratio λ₁/λ₂ (≥ 1) of the
+    /// second moments of the pixels darker than the half-depth level within 2 radii. A disc gives
+    /// 1, an ellipse (a/b)², a hair or stubble crossing the window far more.
+    /// </summary>
+    public static bool Measure(float[] d, int w, int h, double cx, double cy, double r0, out double contrast, out double radius, out double elongation)
     {
         contrast = 0;
         radius = 0;
+        elongation = 1;
         double outer = (2.4 * r0) + 2.5, inner = (1.7 * r0) + 1.5;
         int nb = (int)Math.Ceiling(outer / Bin) + 1;
         Span<double> sum = stackalloc double[nb];
@@ -104,6 +113,45 @@ internal static class DotProfile
             prevV = vb;
         }
 
-        return radius > 0;
+        if (radius <= 0)
+        {
+            return false;
+        }
+
+        // Second moments of the half-depth core (binary weights, so a dark hair counts by its extent).
+        double win = (2 * radius) + 1.5;
+        double sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
+        int n = 0;
+        for (int y = Math.Max(0, (int)Math.Floor(cy - win)); y <= Math.Min(h - 1, (int)Math.Ceiling(cy + win)); y++)
+        {
+            for (int x = Math.Max(0, (int)Math.Floor(cx - win)); x <= Math.Min(w - 1, (int)Math.Ceiling(cx + win)); x++)
+            {
+                double ddx = x - cx, ddy = y - cy;
+                if ((ddx * ddx) + (ddy * ddy) > win * win || d[(y * w) + x] < half)
+                {
+                    continue;
+                }
+
+                n++;
+                sx += ddx;
+                sy += ddy;
+                sxx += ddx * ddx;
+                syy += ddy * ddy;
+                sxy += ddx * ddy;
+            }
+        }
+
+        if (n >= 3)
+        {
+            double mx = sx / n, my = sy / n;
+
+            // +1/12 per axis: each pixel is a unit square, not a point (keeps tiny cores finite).
+            double cxx = (sxx / n) - (mx * mx) + (1.0 / 12), cyy = (syy / n) - (my * my) + (1.0 / 12), cxy = (sxy / n) - (mx * my);
+            double tr = cxx + cyy, disc = Math.Sqrt((0.25 * (cxx - cyy) * (cxx - cyy)) + (cxy * cxy));
+            double l1 = (0.5 * tr) + disc, l2 = Math.Max(1e-6, (0.5 * tr) - disc);
+            elongation = l1 / l2;
+        }
+
+        return true;
     }
 }
