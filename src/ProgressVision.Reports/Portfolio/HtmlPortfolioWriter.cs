@@ -199,7 +199,7 @@ public static class HtmlPortfolioWriter
         string unit = v.Points.FirstOrDefault(p => p.Metrics is not null)?.DensityUnit ?? "";
         sb.Append("<div class=\"charts\">");
         sb.Append(SvgChart.Render("Coverage", v.Points.Select(p => (p.Session, p.Metrics?.Coverage)).ToList(), x => Pct(x), "coverage"));
-        sb.Append(SvgChart.Render($"Density ({unit})", v.Points.Select(p => (p.Session, p.Density)).ToList(), x => F(x), "density"));
+        sb.Append(SvgChart.Render(unit.Length == 0 ? "Density" : $"Density ({unit})", v.Points.Select(p => (p.Session, p.Density)).ToList(), x => F(x), "density"));
         sb.Append(SvgChart.Render("Spacing CV (lower = even)", v.Points.Select(p => (p.Session, p.Metrics?.Uniformity.NnCv)).ToList(), x => F(x, "0.00"), "uniformity"));
         sb.Append("</div>");
     }

@@ -32,7 +32,7 @@ public sealed class AnalyzeTests
         }
 
         psi.Environment[PairAnalysisProvider.Variable] = Spec;
-        psi.Environment["PV_TEST_ANALYSIS_DELAY_MS"] = whileRunning is null ? "0" : "400";
+        psi.Environment["PV_TEST_ANALYSIS_DELAY_MS"] = whileRunning is null ? "0" : "1000";
         psi.Environment["PV_TEST_ANALYSIS_LOG"] = fx.File("calls.log");
         using var p = Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
