@@ -40,6 +40,28 @@ public sealed class JpegCorpusTests : IDisposable
     }
 
     [Fact]
+    public void RealPhotosMatchDjpeg()
+    {
+        // Every JPEG under ../shared/real-samples (phone photos with Exif, web images, progressive ones).
+        string root = Png.SharedCorpus.RealSamples;
+        var files = Directory.EnumerateFiles(root, "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".jpg", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".jpeg", StringComparison.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        Assert.NotEmpty(files);
+        string reference = Path.Combine(_dir, "real.pnm");
+        foreach (var path in files)
+        {
+            JpegTestSupport.Run("djpeg", $"-pnm -outfile {reference} \"{path}\"");
+            var expected = JpegTestSupport.ReadPnm(reference);
+            using var img = JpegDecoder.Decode(File.ReadAllBytes(path), path, new JpegDecoderOptions { ApplyOrientation = false });
+            Assert.Equal((expected.Width, expected.Height, expected.Channels), (img.Width, img.Height, img.Pixels.Channels));
+            var (max, mean) = JpegTestSupport.Diff(img.Pixels.Span, expected.Pixels);
+            Assert.True(max <= JpegOracleTests.MaxAbsDiff && mean <= JpegOracleTests.MeanAbsDiff, $"{path}: max {max}, mean {mean:F4}");
+        }
+    }
+
+    [Fact]
     public void ArithmeticCodedIsUnsupported()
     {
         string path = JpegTestSupport.SharedFile("codec-corpus", "libjpeg-turbo", TestImgAri);
