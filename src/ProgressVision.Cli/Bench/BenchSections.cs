@@ -8,5 +8,6 @@ public static class BenchSections
     [
         new JpegDecodeBench(),
         .. FilterBench.Sections,
+        .. AlignmentBench.Sections,
     ];
 }
