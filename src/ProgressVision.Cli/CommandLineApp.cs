@@ -21,6 +21,7 @@ public static class CommandLineApp
                      new CompareCommand(console),
                      new ConsentCommand(console),
                      new DemoCommand(console),
+                     new EvaluateCommand(console),
                      new ExportCommand(console),
                      new FuzzCommand(console),
                      new GuideCommand(console),
