@@ -34,7 +34,7 @@ internal static class DotRasterizer
 
             // Ink edge: a ramp ~0.05 mm wide centred on the nominal outline (ρ = 1), symmetric so the
             // ink's integrated darkness equals that of the hard outline; blowout edges are softer.
-            double edge = Math.Clamp(0.05 / sd.RadiusMm, 0.12, 0.5) * (blown ? 2.2 : 1.0);
+            double edge = Math.Clamp(0.05 * (0.8 + (0.8 * Randomness.SplitMix64.Hash01(seed, sd.Dot.Id, 1, 35))) / sd.RadiusMm, 0.12, 0.6) * (blown ? 2.2 : 1.0);
             double haloRatio = blown && sd.HaloRadiusMm > 0 ? sd.HaloRadiusMm / sd.RadiusMm : 0;
             double extent = (Math.Max(1 + (edge / 2), haloRatio * 1.6) * g.ExtentPx) + 1.5;
             int x0 = Math.Max(0, (int)Math.Floor(g.Cx - extent)), x1 = Math.Min(w - 1, (int)Math.Ceiling(g.Cx + extent));

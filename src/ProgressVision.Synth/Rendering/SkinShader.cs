@@ -47,7 +47,7 @@ internal sealed class SkinShader
             double m2 = _redMottle.Fractal(x, y, 13.0, 2);
             double g = _grain.Fractal(x, y, 0.14, 2);
             double k = _scene.Mottling;
-            double lum = (1 + (0.11 * k * m)) * (1 + (0.05 * g)) * Pores(x, y);
+            double lum = (1 + (0.11 * k * m)) * (1 + (0.05 * g)) * Pores(x, y) * Furrows(x, y);
             c = new LinearRgb(c.R * lum * (1 + (0.06 * k * m2)), c.G * lum * (1 - (0.01 * k * m2)), c.B * lum * (1 - (0.05 * k * m2)));
             foreach (var mole in _scene.Moles)
             {
@@ -64,12 +64,14 @@ internal sealed class SkinShader
             double hair = HairGenerator.HairDensity(_scene.Treated.SignedDistance(x, y));
             if (hair > 0)
             {
-                c = c.Lerp(c.Times(_hairShadow), 0.35 * hair);
+                c = c.Lerp(c.Times(_hairShadow), 0.5 * hair);
             }
 
-            // The scalp curves away from the camera near its outline: less light reaches the lens there.
+            // The scalp is a dome: it turns away from the light towards its outline (broad Lambertian
+            // fall-off), and most steeply within the last ~18 mm.
             double edge = _scene.Scalp.SignedDistance(x, y);
-            c = c.Scale(1 - (0.3 * SmoothStep(-18, 0, edge)));
+            double ex = (x - _scene.Scalp.CentreX) / (_scene.Scalp.Radius * _scene.Scalp.Aspect), ey = (y - _scene.Scalp.CentreY) / _scene.Scalp.Radius;
+            c = c.Scale((1 - (0.3 * SmoothStep(-18, 0, edge))) * (1 - (0.18 * ((ex * ex) + (ey * ey)))));
         }
 
         foreach (var h in _session.Healing)
@@ -109,6 +111,19 @@ internal sealed class SkinShader
 
         double f = (0.12 * _fabric.Fractal(x, y, 3.0, 2)) + (0.05 * _fabric.At(x / 0.3, y / 0.3));
         return b.Scale(1 + f);
+    }
+
+    private double Furrows(double x, double y)
+    {
+        // Skin micro-relief: two families of fine furrows crossing at ~70° (the rhomboid skin-line
+        // pattern). Each family is value noise stretched 8:1 along its direction; a furrow is where the
+        // noise crosses zero, darkened by a narrow dip.
+        const double c1 = 0.8660, s1 = 0.5, c2 = -0.2588, s2 = 0.9659;
+        double u1 = (x * c1) + (y * s1), v1 = (-x * s1) + (y * c1);
+        double u2 = (x * c2) + (y * s2), v2 = (-x * s2) + (y * c2);
+        double n1 = _grain.At(u1 / 2.4, v1 / 0.3), n2 = _grain.At((u2 / 2.4) + 50, (v2 / 0.3) + 50);
+        double d = Math.Exp(-n1 * n1 * 60) + Math.Exp(-n2 * n2 * 60);
+        return 1 - (0.05 * _scene.Mottling * Math.Min(1.5, d));
     }
 
     private double Pores(double x, double y)

@@ -47,7 +47,11 @@ internal static class HairGenerator
                 {
                     // Stubble leaves the skin at a slant, so only part of it is seen; the exit point is a dark dot.
                     double len = stubbleLengthMm * lie.Uniform(0.4, 1.2);
-                    strands.Add(Straightish(ref lie, fx, fy, angle, len, lie.Uniform(0.06, 0.095), Tint(ref lie, colour), HairKind.Stubble, 1.0));
+                    var tint = Tint(ref lie, colour);
+                    strands.Add(Straightish(ref lie, fx, fy, angle, len, lie.Uniform(0.07, 0.11), tint, HairKind.Stubble, 1.0));
+
+                    // Where the shaft leaves the skin it is seen end-on through a thin skin layer: a soft dot.
+                    strands.Add(Straightish(ref lie, fx - (0.04 * Math.Cos(angle)), fy - (0.04 * Math.Sin(angle)), angle, 0.08, lie.Uniform(0.12, 0.16), tint.Scale(0.85), HairKind.Stubble, 0.55));
                     if (style == HairStyle.LongSides && SplitMix64.Hash01(rootSeed, i, j, 4) < 0.45 && sd > 1.0)
                     {
                         // Combed hair lies along the flow: little per-hair scatter, gentle bends.
@@ -88,7 +92,7 @@ internal static class HairGenerator
         {
             ControlPoints = [x, y, x + (c * len / 3), y + (s * len / 3), x + (c2 * len * 2 / 3), y + (s2 * len * 2 / 3), x + (c2 * len), y + (s2 * len)],
             WidthMm = width,
-            TipTaper = kind == HairKind.Stubble ? 0.85 : 0.5,
+            TipTaper = kind == HairKind.Stubble ? 0.6 : 0.5,
             Colour = colour,
             Kind = kind,
             Opacity = opacity,
