@@ -9,5 +9,6 @@ public static class BenchSections
         new JpegDecodeBench(),
         .. FilterBench.Sections,
         .. AlignmentBench.Sections,
+        new DotBench(),
     ];
 }
