@@ -148,7 +148,7 @@ public sealed class EvaluateCommand : Command
 
         var chosen = ParsePresets(presets);
         var (w, h) = ParseSize(size);
-        string commandLine = "progressvision evaluate " + string.Join(' ', tokens);
+        string commandLine = "progressvision " + string.Join(' ', tokens);
         var report = format == "json"
             ? Run(chosen, cases, seed, w, h, commandLine.Trim())
             : console.Progress("evaluating", p => Run(chosen, cases, seed, w, h, commandLine.Trim(), p));
