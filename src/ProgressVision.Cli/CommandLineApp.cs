@@ -46,7 +46,8 @@ public static class CommandLineApp
         var root = Build(console);
         try
         {
-            return root.Parse(args).Invoke();
+            // Our own catch below maps CliException to its exit code; System.CommandLine's default handler would turn it into 1.
+            return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (CliException ex)
         {
