@@ -1,4 +1,7 @@
 using System.CommandLine;
+using ProgressVision.Analysis.Compare;
+using ProgressVision.Analysis.Healing;
+using ProgressVision.Cli.Clinic;
 using ProgressVision.Cli.Commands;
 using ProgressVision.Cli.Interaction;
 
@@ -43,6 +46,11 @@ public static class CommandLineApp
     public static int Run(string[] args, IConsoleInteraction? console = null)
     {
         console ??= ConsoleInteraction.Create();
+
+        // The built-in pair analysis for `analyze` and `demo`: the compare pipeline with the shipped healing model.
+        PairAnalysisProvider.BuiltIn ??= () => new PairAnalyzer(
+            new PairAnalysisOptions { Version = VersionInfo.Current },
+            HealingModel.DefaultPath() is { } model ? HealingModel.Load(model) : null);
         var root = Build(console);
         try
         {

@@ -17,7 +17,22 @@ public interface IPairAnalysis
     /// <returns>The measurements, plus the dot positions the portfolio draws its density heatmap from.</returns>
     /// <exception cref="ProgressVision.Imaging.InvalidImageException">A photo cannot be decoded.</exception>
     PairAnalysisOutput Analyze(string beforePath, string afterPath, CancellationToken cancellationToken = default);
+
+    /// <summary>Compares two photos knowing their session context (dates, scale).</summary>
+    /// <param name="beforePath">The earlier photo.</param>
+    /// <param name="afterPath">The later photo.</param>
+    /// <param name="context">Dates and scale the store knows about this pair.</param>
+    /// <param name="cancellationToken">Stops the work between steps.</param>
+    PairAnalysisOutput Analyze(string beforePath, string afterPath, PairContext context, CancellationToken cancellationToken = default) =>
+        Analyze(beforePath, afterPath, cancellationToken);
 }
+
+/// <summary>What the clinic record knows about a pair beyond the two files.</summary>
+/// <param name="LastSessionDate">Date of the session whose healing the AFTER photo shows.</param>
+/// <param name="AfterPhotoDate">Date the AFTER photo was taken.</param>
+/// <param name="BeforePhotoDate">Date the BEFORE photo was taken.</param>
+/// <param name="MmPerPx">Scale of the BEFORE photo, when known.</param>
+public sealed record PairContext(DateOnly? LastSessionDate, DateOnly? AfterPhotoDate, DateOnly? BeforePhotoDate, double? MmPerPx = null);
 
 /// <summary>What one pair analysis produces.</summary>
 /// <param name="Result">The measurements (the <c>result.json</c> contract).</param>

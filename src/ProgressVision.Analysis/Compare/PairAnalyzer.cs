@@ -32,6 +32,19 @@ public sealed class PairAnalyzer(PairAnalysisOptions options, HealingModel? heal
             analysis.AfterMeasurement.Dots.Select(d => new DotCentre(d.X, d.Y)).ToList());
     }
 
+    /// <inheritdoc />
+    public PairAnalysisOutput Analyze(string beforePath, string afterPath, PairContext context, CancellationToken cancellationToken = default)
+    {
+        var withContext = new PairAnalyzer(options with
+        {
+            LastSessionDate = context.LastSessionDate ?? options.LastSessionDate,
+            AfterPhotoDate = context.AfterPhotoDate ?? options.AfterPhotoDate,
+            BeforePhotoDate = context.BeforePhotoDate ?? options.BeforePhotoDate,
+            MmPerPx = context.MmPerPx ?? options.MmPerPx,
+        }, healingModel);
+        return withContext.Analyze(beforePath, afterPath, cancellationToken);
+    }
+
     /// <summary>Runs the pipeline and keeps the intermediate images for the picture outputs.</summary>
     /// <exception cref="InvalidImageException">A photo cannot be decoded.</exception>
     /// <exception cref="PhotoInputException">A photo is too small, has no colour, or is a composite.</exception>

@@ -48,7 +48,11 @@ public static class ClientAnalysisRun
                 // Analyse the verified library copies, never the (editable) originals.
                 store.Library.ReadVerified(pair.Before.LibraryFile, pair.Before.Sha256);
                 store.Library.ReadVerified(pair.After.LibraryFile, pair.After.Sha256);
-                var output = analysis.Analyze(store.Library.Resolve(pair.Before.LibraryFile), store.Library.Resolve(pair.After.LibraryFile), cancellationToken);
+                // The AFTER photo (taken at its session) shows the healing of the session just before it.
+                var lastSession = plan.Where(p => p.AfterSession.Id == pair.AfterSession.Id && p.BeforeSession.Date < pair.AfterSession.Date)
+                    .Select(p => p.BeforeSession.Date).DefaultIfEmpty(pair.BeforeSession.Date).Max();
+                var context = new PairContext(lastSession, pair.AfterSession.Date, pair.BeforeSession.Date);
+                var output = analysis.Analyze(store.Library.Resolve(pair.Before.LibraryFile), store.Library.Resolve(pair.After.LibraryFile), context, cancellationToken);
                 string result = JsonSerializer.Serialize(output.Result, CompareResultJsonContext.Default.CompareResult);
                 string dots = JsonSerializer.Serialize(new StoredDots(output.BeforeDots, output.AfterDots), StoredDotsJsonContext.Default.StoredDots);
                 store.SaveAnalysis(pair.Before.Id, pair.After.Id, result, dots, analysis.ModelSha256, programVersion);
