@@ -59,7 +59,7 @@ public static class ClientAnalysisRun
                 done++;
                 outcomes.Add(Outcome(pair, "analysed", null));
             }
-            catch (Exception ex) when (ex is InvalidImageException or UnsupportedImageFeatureException or AlignmentFailedException
+            catch (Exception ex) when (ex is InvalidImageException or UnsupportedImageFeatureException or AlignmentFailedException or PhotoInputException
                                            || (ex is StoreException se && se.Problem is StoreProblem.MissingFile or StoreProblem.Tampered))
             {
                 failed++;

@@ -75,7 +75,15 @@ public sealed class DemoCommand : Command
                 console.Line("open the .html files in a browser (they work offline).");
             }
 
-            return failedPairs > 0 ? ExitCodes.BadInput : ExitCodes.Ok;
+            // The demo's job is the portfolios, and they were written. A sample pair the pipeline cannot
+            // analyse (e.g. the hard-preset client whose photos our registration cannot align yet) is shown
+            // in its portfolio without measurements and reported above; `analyze` itself exits non-zero for it.
+            if (failedPairs > 0)
+            {
+                console.Warning($"{failedPairs} sample pair(s) could not be analysed (see the warnings above); their portfolios show the photos without those measurements.");
+            }
+
+            return ExitCodes.Ok;
         }));
     }
 
