@@ -77,7 +77,11 @@ public sealed class HealingAnalyzer(HealingModel model)
                 e["fadedFraction"] = Math.Round(frac, 3);
                 var kept = inBox.Where(d => d.ContrastRatio > 0).ToList();
                 e["meanContrastRatio"] = kept.Count == 0 ? 0 : Math.Round(kept.Average(d => d.ContrastRatio), 3);
-                if (inBox.Count >= 5 && frac < 0.2)
+                if (inBox.Count < 5)
+                {
+                    note = $"only {inBox.Count} earlier dots were found here, too few to confirm fade by measurement";
+                }
+                else if (frac < 0.2)
                 {
                     note = $"the model sees fade but only {frac:0%} of the {inBox.Count} earlier dots here faded";
                 }
@@ -91,7 +95,11 @@ public sealed class HealingAnalyzer(HealingModel model)
                 double ratio = grown.Count == 0 ? double.NaN : Median(grown.Select(d => d.RadiusRatio));
                 e["matchedDots"] = grown.Count;
                 e["medianRadiusGrowth"] = double.IsNaN(ratio) ? 0 : Math.Round(ratio, 3);
-                if (grown.Count >= 5 && ratio < 1.15)
+                if (grown.Count < 5)
+                {
+                    note = $"only {grown.Count} matched dots here, too few to confirm blowout by measurement";
+                }
+                else if (ratio < 1.15)
                 {
                     note = $"the model sees blowout but matched dots grew only {ratio:0.00}×";
                 }
