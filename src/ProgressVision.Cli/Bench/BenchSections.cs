@@ -10,5 +10,6 @@ public static class BenchSections
         .. FilterBench.Sections,
         .. AlignmentBench.Sections,
         new DotBench(),
+        new HealingBench(),
     ];
 }
