@@ -6,25 +6,30 @@ namespace ProgressVision.Analysis.Compare;
 public static class AlignmentMapping
 {
     /// <summary>
-    /// AFTER coordinates of BEFORE pixel (x, y). Inverts the homography exactly and the smooth
-    /// non-rigid part by fixed-point iteration q ← H⁻¹(p − d(q)), which converges in a few steps
-    /// because the correction d is small (a few px) and varies slowly.
+    /// The mapping from BEFORE pixels to AFTER pixels. Inverts the homography exactly (once, here, not
+    /// per point: the mapping is evaluated for every warp lattice node and every dot) and the smooth
+    /// non-rigid part by fixed-point iteration q ← H⁻¹(p − d(q)), which converges in a few steps because
+    /// the correction d is small (a few px) and varies slowly.
     /// </summary>
-    public static (double X, double Y) MapBeforeToAfter(this Alignment alignment, double x, double y)
+    public static Func<double, double, (double X, double Y)> BeforeToAfter(this Alignment alignment)
     {
         var inverse = alignment.AfterToBefore.Inverse();
-        var q = inverse.Map(x, y);
-        if (alignment.Field is null)
+        var field = alignment.Field;
+        if (field is null)
         {
+            return inverse.Map;
+        }
+
+        return (x, y) =>
+        {
+            var q = inverse.Map(x, y);
+            for (int i = 0; i < 4; i++)
+            {
+                var (dx, dy) = field.At(q.X, q.Y);
+                q = inverse.Map(x - dx, y - dy);
+            }
+
             return q;
-        }
-
-        for (int i = 0; i < 4; i++)
-        {
-            var (dx, dy) = alignment.Field.At(q.X, q.Y);
-            q = inverse.Map(x - dx, y - dy);
-        }
-
-        return q;
+        };
     }
 }

@@ -99,20 +99,21 @@ public sealed class PairAnalyzer(PairAnalysisOptions options, HealingModel? heal
             progress?.Report((0.7, "matching dots"));
             var beforeM = mb!;
             var afterM = ma!;
+            var beforeToAfter = alignment.BeforeToAfter();
             var change = DotChangeAnalysis.Compare(
                 beforeM.Area.Counted(beforeM.Dots),
                 afterM.Dots,
                 alignment.MapAfterToBefore,
                 (x, y) =>
                 {
-                    var (ax, ay) = alignment.MapBeforeToAfter(x, y);
+                    var (ax, ay) = beforeToAfter(x, y);
                     return afterM.Mask.LabelAt(ax, ay) == ScalpLabel.Scalp;
                 },
                 (x, y) => beforeM.Area.Contains((int)Math.Round(x), (int)Math.Round(y)));
 
             afterOnBefore = new PixelBuffer<byte>(before.Width, before.Height, 3);
             valid = new PixelBuffer<byte>(before.Width, before.Height, 1);
-            MappedWarp.WarpRgb(after, afterOnBefore, alignment.MapBeforeToAfter, valid);
+            MappedWarp.WarpRgb(after, afterOnBefore, beforeToAfter, valid);
 
             var warnings = new List<string>();
             int? daysSince = DaysSinceSession(afterMeta, options.AfterPhotoDate);
