@@ -1,4 +1,5 @@
 using ProgressVision.Imaging.Buffers;
+using ProgressVision.Imaging.Color;
 
 namespace ProgressVision.Analysis.Dots;
 
@@ -28,8 +29,6 @@ internal sealed class IlluminationModel
     // very dark skin (linear luminance ≈ 0.05).
     private const int Bins = 4096;
 
-    private static readonly float[] SrgbToLinear = BuildLut();
-
     /// <summary>
     /// Relative luminance in linear light (Rec. 709 weights on IEC 61966-2-1 decoded channels, 0..1)
     /// of an 8-bit sRGB or gray buffer. Linear light is where pigment darkens skin multiplicatively,
@@ -44,9 +43,9 @@ internal sealed class IlluminationModel
 
         int w = image.Width, h = image.Height;
         var lum = new float[w * h];
-        var lut = SrgbToLinear;
         Parallel.For(0, h, y =>
         {
+            var lut = ColorConversion.SrgbToLinearTable;
             var row = image.Row(y);
             var o = lum.AsSpan(y * w, w);
             if (image.Channels == 1)
@@ -65,18 +64,6 @@ internal sealed class IlluminationModel
             }
         });
         return lum;
-    }
-
-    private static float[] BuildLut()
-    {
-        var lut = new float[256];
-        for (int i = 0; i < 256; i++)
-        {
-            double c = i / 255.0;
-            lut[i] = (float)(c <= 0.04045 ? c / 12.92 : Math.Pow((c + 0.055) / 1.055, 2.4));
-        }
-
-        return lut;
     }
 
     /// <summary>Estimates the skin-luminance grid of a luminance plane.</summary>

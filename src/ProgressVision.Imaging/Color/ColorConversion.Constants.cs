@@ -17,6 +17,12 @@ public static partial class ColorConversion
     /// <summary>byte → linear light, computed once: the byte paths are then one table load per channel.</summary>
     internal static readonly float[] SrgbLut = BuildSrgbLut();
 
+    /// <summary>
+    /// The 256-entry sRGB byte → linear light table (IEC 61966-2-1, each entry the correctly rounded float),
+    /// for callers that fuse the lookup into their own loops.
+    /// </summary>
+    public static ReadOnlySpan<float> SrgbToLinearTable => SrgbLut;
+
     private static float[] BuildSrgbLut()
     {
         var t = new float[256];
