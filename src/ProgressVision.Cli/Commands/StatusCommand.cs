@@ -4,6 +4,7 @@ using System.Text.Json;
 using ProgressVision.Cli.Clinic;
 using ProgressVision.Cli.Interaction;
 using ProgressVision.Cli.Json;
+using ProgressVision.Reports.History;
 
 namespace ProgressVision.Cli.Commands;
 
@@ -64,7 +65,7 @@ public sealed class StatusCommand : Command
             }
 
             string rec = v.Recommendation is { } r
-                ? (r.AdditionalSession ? "another session advised" : "no further session needed") + $" (confidence {r.Confidence.ToString("P0", inv)})" +
+                ? RecommendationWording.Headline(r).ToLowerInvariant() + $" (confidence {r.Confidence.ToString("P0", inv)})" +
                   (r.Reasons.Count > 0 ? ": " + string.Join("; ", r.Reasons) : "")
                 : "no recommendation yet";
             console.Line($"{v.View}: {trend}; {v.PairsAnalysed}/{v.PairsPlanned} pairs analysed; {rec}");

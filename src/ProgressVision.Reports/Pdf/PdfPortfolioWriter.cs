@@ -2,6 +2,7 @@ using System.Globalization;
 using PdfSharp.Drawing;
 using PdfSharp.Drawing.Layout;
 using PdfSharp.Pdf;
+using ProgressVision.Reports.History;
 using ProgressVision.Reports.Portfolio;
 
 namespace ProgressVision.Reports.Pdf;
@@ -127,7 +128,7 @@ public static class PdfPortfolioWriter
     private static string Summary(ViewSection v)
     {
         string rec = v.Recommendation is { } r
-            ? (r.AdditionalSession ? "another session is advised" : "no further session needed") + $" (confidence {(r.Confidence * 100).ToString("0", CultureInfo.InvariantCulture)}%)"
+            ? RecommendationWording.Headline(r).ToLowerInvariant() + $" (confidence {(r.Confidence * 100).ToString("0", CultureInfo.InvariantCulture)}%)"
             : "no recommendation yet";
         string trend = v.CoverageChange is { } dc ? $"coverage {(dc >= 0 ? "+" : "")}{(dc * 100).ToString("0.0", CultureInfo.InvariantCulture)} points since session {v.BeforeSession}; " : "";
         return trend + rec + ".";

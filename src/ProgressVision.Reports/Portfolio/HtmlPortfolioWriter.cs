@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ProgressVision.Reports.History;
 using static ProgressVision.Reports.Portfolio.HtmlText;
 
 namespace ProgressVision.Reports.Portfolio;
@@ -212,7 +213,7 @@ public static class HtmlPortfolioWriter
             return;
         }
 
-        sb.Append($"<div class=\"recommendation{(r.AdditionalSession ? " more" : "")}\"><strong>{(r.AdditionalSession ? "Another session is advised" : "No further session needed")}</strong>");
+        sb.Append($"<div class=\"recommendation{(RecommendationWording.NeedsAttention(r) ? " more" : "")}\"><strong>{E(RecommendationWording.Headline(r))}</strong>");
         sb.Append($" (confidence {(r.Confidence * 100).ToString("0", CultureInfo.InvariantCulture)}%)");
         if (v.CoverageChange is { } dc)
         {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ProgressVision.Analysis.Compare;
+using ProgressVision.Analysis.Healing;
 using ProgressVision.Store;
 
 namespace ProgressVision.Cli.Tests.Clinic;
@@ -127,7 +128,37 @@ public class ClinicCommandTests
 
         var (_, text) = CapturingConsole.Run("status", "--client", "Ann", "--db", fx.Db);
         Assert.Contains("coverage +32.0 points", text.Out, StringComparison.Ordinal);
-        Assert.Contains("another session advised", text.Out, StringComparison.Ordinal);
+        Assert.Contains("another session is advised", text.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Status_PersistentRedness_SaysWaitAndRecheck_NotDone()
+    {
+        // Coverage and density meet the default targets, so the only open point is the redness flag
+        // 14 days after the session: past the 7-day window, hence "wait and re-check", which must
+        // not read as "no further session needed" even though additionalSession is false.
+        using var fx = new ClinicFixture();
+        CapturingConsole.Run("client", "add", "Ann", "--db", fx.Db);
+        for (int i = 0; i < 2; i++)
+        {
+            Assert.Equal(0, CapturingConsole.Run("session", "add", "--client", "Ann", "--date", $"2024-0{i + 1}-10", "--photo", $"front={fx.Png($"f{i}.png", i)}", "--db", fx.Db).Code);
+        }
+
+        using (var store = ClinicStore.Open(fx.Db))
+        {
+            var pair = store.PlanPairs(store.GetClient("Ann").Id)[0];
+            var after = ResultFixture.Metrics(0.30, 80, 400, nnCv: 0.2, r: 1.4);
+            var result = ResultFixture.Pair(ResultFixture.Metrics(0.2, 70, 300), after, false, "redness");
+            var rec = SessionRecommender.Recommend(after, null, result.Flags, 14, null, ClinicTargets.Default);
+            Assert.Equal(SessionRecommender.ActionWait, rec.Action);
+            store.SaveAnalysis(pair.Before.Id, pair.After.Id, Json(result with { Recommendation = rec }), null, null, "test");
+        }
+
+        var (code, text) = CapturingConsole.Run("status", "--client", "Ann", "--db", fx.Db);
+        Assert.True(code == 0, text.Err);
+        Assert.Contains("wait and re-check before deciding on another session", text.Out, StringComparison.Ordinal);
+        Assert.Contains("persistent redness at [1,2,10,10]", text.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("no further session needed", text.Out, StringComparison.Ordinal);
     }
 
     private static string Json(CompareResult r) => JsonSerializer.Serialize(r, CompareResultJsonContext.Default.CompareResult);

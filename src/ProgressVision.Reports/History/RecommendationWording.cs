@@ -1,0 +1,39 @@
+using ProgressVision.Analysis.Compare;
+using ProgressVision.Analysis.Healing;
+
+namespace ProgressVision.Reports.History;
+
+/// <summary>
+/// One sentence per recommended action, shared by the terminal, HTML and PDF so that a practitioner
+/// reads the same call everywhere. The action, not the yes/no flag, decides the wording: "wait and
+/// re-check" (persistent redness) and "assess correction" (blowout) both have
+/// <see cref="Recommendation.AdditionalSession"/> false, yet neither means the work is finished.
+/// </summary>
+public static class RecommendationWording
+{
+    /// <summary>The headline for <paramref name="recommendation"/>, capitalised as a sentence start.</summary>
+    public static string Headline(Recommendation recommendation)
+    {
+        ArgumentNullException.ThrowIfNull(recommendation);
+        // AdditionalSession is the yes/no call itself; it wins over an action that disagrees with it
+        // (results written before actions existed deserialise with the default "complete").
+        if (recommendation.AdditionalSession)
+        {
+            return "Another session is advised";
+        }
+
+        return recommendation.Action switch
+        {
+            SessionRecommender.ActionWait => "Wait and re-check before deciding on another session",
+            SessionRecommender.ActionCorrect => "Assess correction before adding pigment",
+            _ => "No further session needed",
+        };
+    }
+
+    /// <summary>Whether the headline asks the practitioner to act (treat, wait or assess), for emphasis.</summary>
+    public static bool NeedsAttention(Recommendation recommendation)
+    {
+        ArgumentNullException.ThrowIfNull(recommendation);
+        return recommendation.AdditionalSession || recommendation.Action is SessionRecommender.ActionWait or SessionRecommender.ActionCorrect;
+    }
+}

@@ -1,0 +1,41 @@
+using ProgressVision.Analysis.Compare;
+using ProgressVision.Analysis.Healing;
+using ProgressVision.Reports.History;
+
+namespace ProgressVision.Reports.Tests.History;
+
+public class RecommendationWordingTests
+{
+    // Metrics that meet every default clinic target (coverage 6%, 60 dots/cm², local CV 0.45), so the
+    // flag alone decides the action.
+    private static readonly PhotoMetrics Done = new()
+    {
+        Coverage = 0.2,
+        DensityPerCm2 = 90,
+        DensityPer1000Px2 = 9,
+        DotCount = 500,
+        Uniformity = new Uniformity(0.2, 1.4, 0.2, 0.2),
+    };
+
+    [Theory]
+    [InlineData(null, "No further session needed", false)]
+    [InlineData(HealingFlagTypes.Redness, "Wait and re-check before deciding on another session", true)]
+    [InlineData(HealingFlagTypes.Blowout, "Assess correction before adding pigment", true)]
+    [InlineData(HealingFlagTypes.PatchyFade, "Another session is advised", true)]
+    public void Headline_FollowsTheRecommendersAction(string? flag, string headline, bool attention)
+    {
+        var flags = flag is null ? [] : new[] { new HealingFlag(flag, 0.9, [0, 0, 10, 10], new Dictionary<string, double>()) };
+        var rec = SessionRecommender.Recommend(Done, null, flags, 21, null, ClinicTargets.Default);
+        Assert.Equal(headline, RecommendationWording.Headline(rec));
+        Assert.Equal(attention, RecommendationWording.NeedsAttention(rec));
+    }
+
+    [Fact]
+    public void Headline_AdditionalSessionWinsOverAStaleDefaultAction()
+    {
+        // A result stored before actions existed: additionalSession true, action left at its default.
+        var old = new Recommendation(true, 0.7, []);
+        Assert.Equal(SessionRecommender.ActionComplete, old.Action);
+        Assert.Equal("Another session is advised", RecommendationWording.Headline(old));
+    }
+}
