@@ -22,6 +22,9 @@ public sealed class PairAnalyzer(PairAnalysisOptions options, HealingModel? heal
     /// <inheritdoc />
     public string? ModelSha256 => healingModel?.Sha256;
 
+    /// <summary>When set, every run records its stages' wall times here.</summary>
+    public PairStageTimer? Timer { get; init; }
+
     /// <inheritdoc />
     public PairAnalysisOutput Analyze(string beforePath, string afterPath, CancellationToken cancellationToken = default)
     {
@@ -41,7 +44,7 @@ public sealed class PairAnalyzer(PairAnalysisOptions options, HealingModel? heal
             AfterPhotoDate = context.AfterPhotoDate ?? options.AfterPhotoDate,
             BeforePhotoDate = context.BeforePhotoDate ?? options.BeforePhotoDate,
             MmPerPx = context.MmPerPx ?? options.MmPerPx,
-        }, healingModel);
+        }, healingModel) { Timer = Timer };
         return withContext.Analyze(beforePath, afterPath, cancellationToken);
     }
 
@@ -52,11 +55,11 @@ public sealed class PairAnalyzer(PairAnalysisOptions options, HealingModel? heal
     public PairAnalysis AnalyzeDetailed(string beforePath, string afterPath, IProgress<(double Fraction, string Status)>? progress = null, CancellationToken cancellationToken = default)
     {
         progress?.Report((0.0, "decoding"));
-        var before = Load(beforePath);
+        var before = Load(beforePath, "before");
         LoadedPhoto after;
         try
         {
-            after = Load(afterPath);
+            after = Load(afterPath, "after");
         }
         catch
         {
@@ -83,7 +86,12 @@ public sealed class PairAnalyzer(PairAnalysisOptions options, HealingModel? heal
             cancellationToken.ThrowIfCancellationRequested();
 
             progress?.Report((0.1, "aligning"));
-            var alignment = new ScalpRegistration(options.Registration).Align(before, after);
+            Alignment alignment;
+            using (PairStageTimer.Start(Timer, "register"))
+            {
+                alignment = new ScalpRegistration(options.Registration).Align(before, after);
+            }
+
             cancellationToken.ThrowIfCancellationRequested();
 
             progress?.Report((0.35, "finding dots"));
@@ -93,27 +101,34 @@ public sealed class PairAnalyzer(PairAnalysisOptions options, HealingModel? heal
             var afterOptions = measureOptions with { MmPerPx = options.MmPerPx * afterScale };
             var b = before;
             var a = after;
-            Parallel.Invoke(() => mb = PhotoMeasurement.Analyse(b, measureOptions), () => ma = PhotoMeasurement.Analyse(a, afterOptions));
+            Parallel.Invoke(() => mb = PhotoMeasurement.Analyse(b, measureOptions, Timer, "before"), () => ma = PhotoMeasurement.Analyse(a, afterOptions, Timer, "after"));
             cancellationToken.ThrowIfCancellationRequested();
 
             progress?.Report((0.7, "matching dots"));
             var beforeM = mb!;
             var afterM = ma!;
             var beforeToAfter = alignment.BeforeToAfter();
-            var change = DotChangeAnalysis.Compare(
-                beforeM.Area.Counted(beforeM.Dots),
-                afterM.Dots,
-                alignment.MapAfterToBefore,
-                (x, y) =>
-                {
-                    var (ax, ay) = beforeToAfter(x, y);
-                    return afterM.Mask.LabelAt(ax, ay) == ScalpLabel.Scalp;
-                },
-                (x, y) => beforeM.Area.Contains((int)Math.Round(x), (int)Math.Round(y)));
+            DotChangeAnalysis.DotChangeResult change;
+            using (PairStageTimer.Start(Timer, "change"))
+            {
+                change = DotChangeAnalysis.Compare(
+                    beforeM.Area.Counted(beforeM.Dots),
+                    afterM.Dots,
+                    alignment.MapAfterToBefore,
+                    (x, y) =>
+                    {
+                        var (ax, ay) = beforeToAfter(x, y);
+                        return afterM.Mask.LabelAt(ax, ay) == ScalpLabel.Scalp;
+                    },
+                    (x, y) => beforeM.Area.Contains((int)Math.Round(x), (int)Math.Round(y)));
+            }
 
-            afterOnBefore = new PixelBuffer<byte>(before.Width, before.Height, 3);
-            valid = new PixelBuffer<byte>(before.Width, before.Height, 1);
-            MappedWarp.WarpRgb(after, afterOnBefore, beforeToAfter, valid);
+            using (PairStageTimer.Start(Timer, "warp"))
+            {
+                afterOnBefore = new PixelBuffer<byte>(before.Width, before.Height, 3);
+                valid = new PixelBuffer<byte>(before.Width, before.Height, 1);
+                MappedWarp.WarpRgb(after, afterOnBefore, beforeToAfter, valid);
+            }
 
             var warnings = new List<string>();
             int? daysSince = DaysSinceSession(afterMeta, options.AfterPhotoDate);
@@ -121,6 +136,7 @@ public sealed class PairAnalyzer(PairAnalysisOptions options, HealingModel? heal
             if (healingModel is not null)
             {
                 progress?.Report((0.8, "healing model"));
+                using var healingTime = PairStageTimer.Start(Timer, "healing");
                 var samples = change.Entries.Where(e => e.Before is not null).Select(e => new DotChangeSample(
                     e.X, e.Y, e.Fate is DotFate.Faded or DotFate.Lost,
                     e.After is { } ad ? ad.Contrast / Math.Max(1e-6, e.Before!.Value.Contrast) : 0,
@@ -210,7 +226,9 @@ public sealed class PairAnalyzer(PairAnalysisOptions options, HealingModel? heal
     /// <summary>Reads, hashes, decodes and checks one photo.</summary>
     /// <exception cref="InvalidImageException">Missing, unreadable or undecodable.</exception>
     /// <exception cref="PhotoInputException">Too small, grayscale, or a composite.</exception>
-    public LoadedPhoto Load(string path)
+    public LoadedPhoto Load(string path) => Load(path, null);
+
+    private LoadedPhoto Load(string path, string? photo)
     {
         byte[] bytes;
         try
@@ -224,9 +242,15 @@ public sealed class PairAnalyzer(PairAnalysisOptions options, HealingModel? heal
 
         string sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
         // The decoded buffer becomes the photo (no copy); it is disposed here only on rejection.
-        var decoded = ImageCodecs.Decode(bytes, path);
+        DecodedImage decoded;
+        using (PairStageTimer.Start(Timer, "decode", photo))
+        {
+            decoded = ImageCodecs.Decode(bytes, path);
+        }
+
         try
         {
+            using var validateTime = PairStageTimer.Start(Timer, "validate", photo);
             Validate(decoded, path);
         }
         catch

@@ -33,8 +33,12 @@ public sealed class PhotoMeasurement : IDisposable
     public DensityHeatmap Heatmap { get; }
 
     /// <summary>Detects dots, segments the photo and measures it.</summary>
+    /// <param name="rgb">The photo.</param>
+    /// <param name="options">Scale and detector settings.</param>
+    /// <param name="timer">Optional stage timer (planes, dots, segment, metrics).</param>
+    /// <param name="photo">Label of the photo in <paramref name="timer"/>'s entries.</param>
     /// <exception cref="ArgumentException">Not an 8-bit RGB photo.</exception>
-    public static PhotoMeasurement Analyse(PixelBuffer<byte> rgb, PhotoMeasurementOptions? options = null)
+    public static PhotoMeasurement Analyse(PixelBuffer<byte> rgb, PhotoMeasurementOptions? options = null, PairStageTimer? timer = null, string? photo = null)
     {
         ArgumentNullException.ThrowIfNull(rgb);
         if (rgb.Channels != 3)
@@ -44,14 +48,31 @@ public sealed class PhotoMeasurement : IDisposable
 
         var o = options ?? new PhotoMeasurementOptions();
         var detOptions = o.Detection ?? (o.MmPerPx is double s ? DotDetectionOptions.ForMmPerPx(s) : new DotDetectionOptions());
-        var planes = DarknessPlanes.Compute(rgb, detOptions);
-        var detector = new DotDetector(detOptions);
-        var all = detector.Detect(planes);
-        var mask = ScalpSegmentation.Segment(rgb, planes, all, o.Segmentation);
-        var dots = all.Where(d => mask.LabelAt(d.X, d.Y) != ScalpLabel.Background).ToList();
-        var area = MeasuredArea.FromMask(mask);
-        var (metrics, heatmap) = Measure(dots, area, o);
-        return new PhotoMeasurement(dots, mask, area, metrics, heatmap);
+        DarknessPlanes planes;
+        using (PairStageTimer.Start(timer, "planes", photo))
+        {
+            planes = DarknessPlanes.Compute(rgb, detOptions);
+        }
+
+        IReadOnlyList<PigmentDot> all;
+        using (PairStageTimer.Start(timer, "dots", photo))
+        {
+            all = new DotDetector(detOptions).Detect(planes);
+        }
+
+        ScalpMask mask;
+        using (PairStageTimer.Start(timer, "segment", photo))
+        {
+            mask = ScalpSegmentation.Segment(rgb, planes, all, o.Segmentation);
+        }
+
+        using (PairStageTimer.Start(timer, "metrics", photo))
+        {
+            var dots = all.Where(d => mask.LabelAt(d.X, d.Y) != ScalpLabel.Background).ToList();
+            var area = MeasuredArea.FromMask(mask);
+            var (metrics, heatmap) = Measure(dots, area, o);
+            return new PhotoMeasurement(dots, mask, area, metrics, heatmap);
+        }
     }
 
     /// <summary>Metrics of given dots over a given V (e.g. truth masks, or another detector's dots).</summary>

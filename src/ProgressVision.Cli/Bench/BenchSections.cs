@@ -11,5 +11,6 @@ public static class BenchSections
         .. AlignmentBench.Sections,
         new DotBench(),
         new HealingBench(),
+        new EndToEndBench(),
     ];
 }
