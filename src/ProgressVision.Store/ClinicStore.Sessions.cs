@@ -7,7 +7,7 @@ namespace ProgressVision.Store;
 public sealed partial class ClinicStore
 {
     private const string SessionColumns = "id, client_id, number, date, practitioner, notes, pigment";
-    private const string PhotoColumns = "p.id, p.session_id, p.view, p.sha256, p.original_path, p.library_file, p.width, p.height, p.capture_date, p.imported_utc";
+    private const string PhotoColumns = "p.id, p.session_id, p.view, p.sha256, p.original_path, p.library_file, p.width, p.height, p.capture_date, p.imported_utc, p.mm_per_px";
 
     /// <summary>
     /// Adds a session with its photos in one transaction: the photos are hashed, copied into the
@@ -25,6 +25,11 @@ public sealed partial class ClinicStore
             if (!views.Add(p.View.Name))
             {
                 throw new StoreException(StoreProblem.Invalid, $"two photos for view '{p.View}' in one session.");
+            }
+
+            if (p.MmPerPx is double scale && !PhotoScale.IsPlausible(scale))
+            {
+                throw new StoreException(StoreProblem.Invalid, $"{p.SourcePath}: scale {scale.ToString(CultureInfo.InvariantCulture)} mm/px is not plausible ({PhotoScale.Range}).");
             }
         }
 
@@ -65,10 +70,10 @@ public sealed partial class ClinicStore
                         created.Add(libraryFile);
                     }
 
-                    Execute("INSERT INTO photos(session_id, view, sha256, original_path, library_file, width, height, capture_date, imported_utc) VALUES ($s, $v, $h, $o, $l, $w, $ht, $cd, $t);",
+                    Execute("INSERT INTO photos(session_id, view, sha256, original_path, library_file, width, height, capture_date, imported_utc, mm_per_px) VALUES ($s, $v, $h, $o, $l, $w, $ht, $cd, $t, $mm);",
                         ("$s", sessionId), ("$v", import.View.Name), ("$h", file.Sha256), ("$o", Path.GetFullPath(import.SourcePath)), ("$l", libraryFile),
                         ("$w", import.Facts.Width), ("$ht", import.Facts.Height),
-                        ("$cd", import.Facts.CaptureDate is { } cd ? cd.ToString("O", CultureInfo.InvariantCulture) : null), ("$t", FormatInstant(now)));
+                        ("$cd", import.Facts.CaptureDate is { } cd ? cd.ToString("O", CultureInfo.InvariantCulture) : null), ("$t", FormatInstant(now)), ("$mm", import.MmPerPx));
                 }
 
                 RenumberSessions(clientId);
@@ -117,7 +122,7 @@ public sealed partial class ClinicStore
     private static PhotoRecord ReadPhoto(SqliteDataReader r) => new(
         r.GetInt64(0), r.GetInt64(1), PhotoView.Parse(r.GetString(2)), r.GetString(3), r.GetString(4), r.GetString(5),
         r.GetInt32(6), r.GetInt32(7), r.IsDBNull(8) ? null : DateTimeOffset.Parse(r.GetString(8), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
-        ParseInstant(r.GetString(9)));
+        ParseInstant(r.GetString(9)), r.IsDBNull(10) ? null : r.GetDouble(10));
 
     private static string FormatDate(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

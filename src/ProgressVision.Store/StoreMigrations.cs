@@ -69,6 +69,11 @@ internal static class StoreMigrations
         ALTER TABLE clients ADD COLUMN external_id TEXT;
         CREATE UNIQUE INDEX clients_external_id ON clients(external_id) WHERE external_id IS NOT NULL;
         """,
+        // 3: each photo's scale (millimetres per pixel, e.g. from a ruler in the shot), so analyses
+        // report dots/cm² and mm² gaps. NULL = unknown; the CHECK mirrors PhotoScale's plausibility range.
+        """
+        ALTER TABLE photos ADD COLUMN mm_per_px REAL CHECK (mm_per_px IS NULL OR (mm_per_px > 0 AND mm_per_px < 10));
+        """,
     ];
 
     /// <summary>The schema version this program writes.</summary>

@@ -25,6 +25,25 @@ public class ClientSessionTests
         Assert.Matches("^[0-9a-f]{64}\\.jpg$", Path.GetFileName(file));
     }
 
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(-0.05)]
+    [InlineData(12.0)]
+    [InlineData(double.NaN)]
+    public void ImplausibleScale_IsRefused_NamingThePhoto_AndNothingIsStored(double mmPerPx)
+    {
+        using var tmp = new TempFolder();
+        using var store = ClinicStore.Open(tmp.Db);
+        var c = store.AddClient("C");
+        string photo = tmp.Photo("a.jpg", 1);
+        var ex = Assert.Throws<StoreException>(() =>
+            store.AddSession(c.Id, new SessionDraft(new DateOnly(2024, 5, 1)), [new PhotoImport(PhotoView.Parse("top"), photo, Facts, mmPerPx)]));
+        Assert.Equal(StoreProblem.Invalid, ex.Problem);
+        Assert.Contains(photo, ex.Message, StringComparison.Ordinal);
+        Assert.Empty(store.GetSessions(c.Id));
+        Assert.Equal(0, LibraryFileCount(store));
+    }
+
     [Fact]
     public void UnknownClient_IsNotFound_WithHint()
     {

@@ -1,3 +1,5 @@
+using ProgressVision.Store.Model;
+
 namespace ProgressVision.Store.Tests;
 
 public class MigrationTests
@@ -32,12 +34,43 @@ public class MigrationTests
                                 "db.execute(\"INSERT INTO clients(name, created_utc) VALUES ('Old Client', '2024-01-01T00:00:00.0000000+00:00')\")");
 
         using var store = ClinicStore.Open(tmp.Db);
-        Assert.Equal(2, store.SchemaVersion);
+        Assert.Equal(StoreMigrations.Latest, store.SchemaVersion);
         Assert.Equal("Old Client", Assert.Single(store.ListClients()).Name);
         // Version 2's column works: external ids are unique.
         store.AddClient("Imported", externalId: "sample-1");
         Assert.Equal("Imported", store.FindClientByExternalId("sample-1")!.Name);
         Assert.Throws<StoreException>(() => store.AddClient("Other", externalId: "sample-1"));
+    }
+
+    [Fact]
+    public void Version2Database_GainsPhotoScale_OldPhotosHaveNone()
+    {
+        using var tmp = new TempFolder();
+        string v2 = string.Join("\n", StoreMigrations.Steps[..2]).Replace("'''", "", StringComparison.Ordinal);
+        SqliteOracle.Run(tmp.Db, $"db.executescript('''{v2}''')\ndb.execute('PRAGMA user_version = 2')\n" +
+                                "db.execute(\"INSERT INTO clients(name, created_utc) VALUES ('Old', '2024-01-01T00:00:00.0000000+00:00')\")\n" +
+                                "db.execute(\"INSERT INTO sessions(client_id, number, date) VALUES (1, 1, '2024-01-02')\")\n" +
+                                "db.execute(\"INSERT INTO photos(session_id, view, sha256, original_path, library_file, width, height, imported_utc) VALUES (1, 'top', '" + new string('a', 64) + "', 'x.jpg', 'aa.jpg', 10, 10, '2024-01-02T00:00:00.0000000+00:00')\")\n" +
+                                "db.commit()");
+
+        using (var store = ClinicStore.Open(tmp.Db))
+        {
+            var c = store.GetClient("Old");
+            Assert.Null(Assert.Single(store.GetPhotos(c.Id)).MmPerPx);
+            store.AddSession(c.Id, new SessionDraft(new DateOnly(2024, 2, 1)),
+                [new PhotoImport(PhotoView.Parse("top"), tmp.Photo("b.jpg", 2), new PhotoFacts(10, 10, null), 0.0473)]);
+        }
+
+        // Read back independently: the new column holds the value and its CHECK refuses nonsense.
+        string report = SqliteOracle.Run(tmp.Db, """
+            print(db.execute('SELECT mm_per_px FROM photos ORDER BY id').fetchall())
+            try:
+                db.execute('UPDATE photos SET mm_per_px = 25 WHERE id = 1')
+                print('accepted')
+            except sqlite3.IntegrityError:
+                print('refused')
+            """);
+        Assert.Equal(["[(None,), (0.0473,)]", "refused"], report.Split('\n'));
     }
 
     [Fact]

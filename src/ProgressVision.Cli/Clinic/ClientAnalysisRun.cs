@@ -51,7 +51,8 @@ public static class ClientAnalysisRun
                 // The AFTER photo (taken at its session) shows the healing of the session just before it.
                 var lastSession = plan.Where(p => p.AfterSession.Id == pair.AfterSession.Id && p.BeforeSession.Date < pair.AfterSession.Date)
                     .Select(p => p.BeforeSession.Date).DefaultIfEmpty(pair.BeforeSession.Date).Max();
-                var context = new PairContext(lastSession, pair.AfterSession.Date, pair.BeforeSession.Date);
+                // Density in dots/cm² is measured in BEFORE's pixels; AFTER's scale follows from the alignment.
+                var context = new PairContext(lastSession, pair.AfterSession.Date, pair.BeforeSession.Date, pair.Before.MmPerPx);
                 var output = analysis.Analyze(store.Library.Resolve(pair.Before.LibraryFile), store.Library.Resolve(pair.After.LibraryFile), context, cancellationToken);
                 string result = JsonSerializer.Serialize(output.Result, CompareResultJsonContext.Default.CompareResult);
                 string dots = JsonSerializer.Serialize(new StoredDots(output.BeforeDots, output.AfterDots), StoredDotsJsonContext.Default.StoredDots);

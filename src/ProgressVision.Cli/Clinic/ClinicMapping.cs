@@ -22,7 +22,7 @@ public static class ClinicMapping
         var photoById = photos.ToDictionary(p => p.Id);
         var sessionById = sessions.ToDictionary(s => s.Id);
         var sessionJson = sessions.Select(s => new SessionJson(s.Number, s.Date, s.Practitioner, s.Notes, s.Pigment,
-            photos.Where(p => p.SessionId == s.Id).OrderBy(p => p.View.Order).Select(p => new PhotoJson(p.View.Name, p.Sha256, p.OriginalPath, p.LibraryFile, p.Width, p.Height, p.CaptureDate)).ToList())).ToList();
+            photos.Where(p => p.SessionId == s.Id).OrderBy(p => p.View.Order).Select(p => new PhotoJson(p.View.Name, p.Sha256, p.OriginalPath, p.LibraryFile, p.Width, p.Height, p.CaptureDate, p.MmPerPx)).ToList())).ToList();
         var analyses = store.GetAnalyses(client.Id).Select(a =>
         {
             var before = photoById[a.BeforePhotoId];

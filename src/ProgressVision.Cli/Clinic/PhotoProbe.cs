@@ -11,8 +11,10 @@ namespace ProgressVision.Cli.Clinic;
 public static class PhotoProbe
 {
     /// <summary>Parses <c>VIEW=PATH</c> and decodes the file.</summary>
+    /// <param name="viewEqualsPath">The <c>--photo</c> argument.</param>
+    /// <param name="mmPerPx">The photo's scale, when known.</param>
     /// <exception cref="CliException">Malformed argument.</exception>
-    public static PhotoImport Read(string viewEqualsPath)
+    public static PhotoImport Read(string viewEqualsPath, double? mmPerPx = null)
     {
         int eq = viewEqualsPath.IndexOf('=', StringComparison.Ordinal);
         if (eq <= 0 || eq == viewEqualsPath.Length - 1)
@@ -28,6 +30,6 @@ public static class PhotoProbe
         }
 
         using var pixels = PhotoPixels.Load(path);
-        return new PhotoImport(view, path, new PhotoFacts(pixels.Rgb.Width, pixels.Rgb.Height, pixels.CaptureDate));
+        return new PhotoImport(view, path, new PhotoFacts(pixels.Rgb.Width, pixels.Rgb.Height, pixels.CaptureDate), mmPerPx);
     }
 }

@@ -57,8 +57,8 @@ public sealed record SampleClient(string Name, IReadOnlyList<SampleSession> Sess
 /// <summary>A sample session.</summary>
 public sealed record SampleSession(int Number, string Date, IReadOnlyList<SamplePhoto> Photos);
 
-/// <summary>A sample photo (path relative to the manifest).</summary>
-public sealed record SamplePhoto(string View, string File);
+/// <summary>A sample photo (path relative to the manifest) and its scale, when the manifest gives one.</summary>
+public sealed record SamplePhoto(string View, string File, double? MmPerPx = null);
 
 /// <summary>Source-generated reader for the manifest (unknown fields ignored).</summary>
 [JsonSourceGenerationOptions(PropertyNameCaseInsensitive = true)]

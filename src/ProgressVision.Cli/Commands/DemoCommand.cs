@@ -95,7 +95,7 @@ public sealed class DemoCommand : Command
         store.GrantConsent(client.Id, ConsentScope.ClientReview, "synthetic sample");
         foreach (var session in sample.Sessions.OrderBy(s => s.Number))
         {
-            var files = session.Photos.Select(p => (p.View, Path: Path.Combine(root, p.File.Replace('/', Path.DirectorySeparatorChar)))).ToList();
+            var files = session.Photos.Select(p => (p.View, Path: Path.Combine(root, p.File.Replace('/', Path.DirectorySeparatorChar)), p.MmPerPx)).ToList();
             // Idempotent: a session whose photos are already stored (by SHA-256) was imported before.
             if (files.Count > 0 && store.FindPhotoBySha256(PhotoLibrary.ReadAndHash(files[0].Path).Sha256) is not null)
             {
@@ -107,7 +107,7 @@ public sealed class DemoCommand : Command
                 throw new CliException(ExitCodes.BadInput, $"sample {sample.Name} session {session.Number}: bad date '{session.Date}'.");
             }
 
-            var imports = files.Select(f => PhotoProbe.Read($"{f.View}={f.Path}")).ToList();
+            var imports = files.Select(f => PhotoProbe.Read($"{f.View}={f.Path}", f.MmPerPx)).ToList();
             store.AddSession(client.Id, new SessionDraft(date, "Sample practitioner", null, null), imports);
             console.Line($"imported {sample.Name} session {session.Number} ({imports.Count} photos)");
         }

@@ -23,6 +23,11 @@ public sealed class SessionCommand : Command
             Required = true,
             AllowMultipleArgumentsPerToken = false,
         };
+        var scale = new Option<string[]>("--mm-per-px")
+        {
+            Description = "Photo scale in millimetres per pixel (measured with a ruler in the shot): one value for every photo, or VIEW=VALUE, repeatable. Enables dots/cm² and mm² gaps.",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var practitioner = new Option<string?>("--practitioner") { Description = "Who did the session." };
         var notes = new Option<string?>("--notes") { Description = "Internal notes." };
         var pigment = new Option<string?>("--pigment") { Description = "Pigment (brand, dilution)." };
@@ -30,7 +35,7 @@ public sealed class SessionCommand : Command
         var format = ClinicOptions.Format();
         var add = new Command("add", "Add a session: photos are verified, hashed and copied into the library in one step.")
         {
-            client, date, photos, practitioner, notes, pigment, db, format,
+            client, date, photos, scale, practitioner, notes, pigment, db, format,
         };
         add.SetAction(parse => ClinicCommandRunner.Run(console, () =>
         {
@@ -40,7 +45,14 @@ public sealed class SessionCommand : Command
             }
 
             // Decode every photo before touching the database: a bad file stops the command with nothing written.
-            var imports = (parse.GetValue(photos) ?? []).Select(PhotoProbe.Read).ToList();
+            var scales = ScaleArguments.Parse(parse.GetValue(scale) ?? []);
+            var imports = (parse.GetValue(photos) ?? []).Select(p => PhotoProbe.Read(p)).Select(i => i with { MmPerPx = ScaleArguments.For(scales, i.View) }).ToList();
+            var unused = scales.Keys.Where(k => k.Length > 0 && imports.All(i => i.View.Name != k)).ToList();
+            if (unused.Count > 0)
+            {
+                throw new CliException(ExitCodes.Usage, $"--mm-per-px names view(s) {string.Join(", ", unused)} that no --photo has.");
+            }
+
             using var store = ClinicOptions.OpenStore(parse.GetValue(db));
             var c = store.GetClient(parse.GetValue(client)!);
             var session = store.AddSession(c.Id, new SessionDraft(day, parse.GetValue(practitioner), parse.GetValue(notes), parse.GetValue(pigment)), imports);

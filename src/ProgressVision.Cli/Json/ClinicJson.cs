@@ -9,7 +9,7 @@ namespace ProgressVision.Cli.Json;
 public sealed record ClientJson(long Id, string Name, string? Notes, DateTimeOffset Created, int Sessions);
 
 /// <summary>A photo.</summary>
-public sealed record PhotoJson(string View, string Sha256, string OriginalPath, string LibraryFile, int Width, int Height, DateTimeOffset? CaptureDate);
+public sealed record PhotoJson(string View, string Sha256, string OriginalPath, string LibraryFile, int Width, int Height, DateTimeOffset? CaptureDate, double? MmPerPx);
 
 /// <summary>A session with its photos.</summary>
 public sealed record SessionJson(int Number, DateOnly Date, string? Practitioner, string? Notes, string? Pigment, IReadOnlyList<PhotoJson> Photos);

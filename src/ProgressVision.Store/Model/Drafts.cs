@@ -11,7 +11,8 @@ public sealed record SessionDraft(DateOnly Date, string? Practitioner = null, st
 /// <param name="View">Scalp area shown.</param>
 /// <param name="SourcePath">The original file.</param>
 /// <param name="Facts">What decoding the file found (size, capture date).</param>
-public sealed record PhotoImport(PhotoView View, string SourcePath, PhotoFacts Facts);
+/// <param name="MmPerPx">Scale in millimetres per pixel when the practitioner measured it (e.g. a ruler in the shot), else null.</param>
+public sealed record PhotoImport(PhotoView View, string SourcePath, PhotoFacts Facts, double? MmPerPx = null);
 
 /// <summary>What the decoder learnt about a photo (the store itself never decodes).</summary>
 /// <param name="Width">Pixels after EXIF orientation.</param>

@@ -28,8 +28,9 @@ public sealed record TreatmentSession(long Id, long ClientId, int Number, DateOn
 /// <param name="Height">Pixels, after EXIF orientation.</param>
 /// <param name="CaptureDate">EXIF capture date, when the photo has one.</param>
 /// <param name="ImportedUtc">When the photo was imported.</param>
+/// <param name="MmPerPx">Scale in millimetres per pixel, when known.</param>
 public sealed record PhotoRecord(long Id, long SessionId, PhotoView View, string Sha256, string OriginalPath, string LibraryFile,
-    int Width, int Height, DateTimeOffset? CaptureDate, DateTimeOffset ImportedUtc);
+    int Width, int Height, DateTimeOffset? CaptureDate, DateTimeOffset ImportedUtc, double? MmPerPx = null);
 
 /// <summary>A consent the client gave (or withdrew).</summary>
 /// <param name="Id">Database id.</param>
