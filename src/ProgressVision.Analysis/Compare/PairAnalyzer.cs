@@ -96,9 +96,15 @@ public sealed class PairAnalyzer(PairAnalysisOptions options, HealingModel? heal
 
             progress?.Report((0.35, "finding dots"));
             var measureOptions = new PhotoMeasurementOptions { MmPerPx = options.MmPerPx };
-            // The AFTER photo may be at another scale: its mm/px is BEFORE's divided by the local scale of the mapping.
-            double afterScale = Math.Sqrt(Math.Abs(alignment.AfterToBefore.Normalized().Determinant));
-            var afterOptions = measureOptions with { MmPerPx = options.MmPerPx * afterScale };
+            // The AFTER photo may be at another distance and angle: each AFTER pixel covers BEFORE's mm² times
+            // the local areal scale of the mapping, which varies across the photo under perspective.
+            var afterOptions = measureOptions;
+            if (options.MmPerPx is double beforeMmPerPx)
+            {
+                var afterArea = PixelAreaMap.FromMapping(alignment.MapAfterToBefore, beforeMmPerPx, after.Width, after.Height);
+                afterOptions = measureOptions with { MmPerPx = afterArea.MmPerPxAt(after.Width / 2, after.Height / 2), PixelArea = afterArea };
+            }
+
             var b = before;
             var a = after;
             Parallel.Invoke(() => mb = PhotoMeasurement.Analyse(b, measureOptions, Timer, "before"), () => ma = PhotoMeasurement.Analyse(a, afterOptions, Timer, "after"));

@@ -79,7 +79,14 @@ public static class CoverageMetrics
     public static double DensityPerCm2(int counted, MeasuredArea area, double mmPerPx)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(mmPerPx);
-        double cm2 = area.AreaPx * mmPerPx * mmPerPx / 100.0;
-        return cm2 == 0 ? 0 : counted / cm2;
+        return DensityPerCm2(counted, area.AreaPx * mmPerPx * mmPerPx);
+    }
+
+    /// <summary>Counted dots per cm² of a treated area of <paramref name="areaMm2"/> mm² (0 for an empty area).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A negative area.</exception>
+    public static double DensityPerCm2(int counted, double areaMm2)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(areaMm2);
+        return areaMm2 == 0 ? 0 : counted / (areaMm2 / 100.0);
     }
 }

@@ -93,7 +93,8 @@ public sealed class PhotoMeasurement : IDisposable
         {
             Coverage = CoverageMetrics.Coverage(dots, area),
             DensityPer1000Px2 = CoverageMetrics.DensityPer1000Px2(counted.Count, area),
-            DensityPerCm2 = o.MmPerPx is double m ? CoverageMetrics.DensityPerCm2(counted.Count, area, m) : null,
+            DensityPerCm2 = o.PixelArea is { } map ? CoverageMetrics.DensityPerCm2(counted.Count, map.AreaMm2(area))
+                : o.MmPerPx is double m ? CoverageMetrics.DensityPerCm2(counted.Count, area, m) : null,
             DotCount = counted.Count,
             TreatedAreaPx = area.AreaPx,
             Uniformity = uniformity,

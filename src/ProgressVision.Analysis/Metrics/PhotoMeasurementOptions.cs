@@ -9,6 +9,12 @@ public sealed record PhotoMeasurementOptions
     /// <summary>Millimetres per pixel (<c>--mm-per-px</c>); null when unknown.</summary>
     public double? MmPerPx { get; init; }
 
+    /// <summary>
+    /// Per-pixel world area when it varies across the photo (an AFTER photo measured through the alignment
+    /// onto the calibrated BEFORE); null means every pixel is <see cref="MmPerPx"/>². Used for density per cm².
+    /// </summary>
+    public PixelAreaMap? PixelArea { get; init; }
+
     /// <summary>Local-density grid cell, mm (used when <see cref="MmPerPx"/> is known).</summary>
     public double LocalGridMm { get; init; } = 5.0;
 
