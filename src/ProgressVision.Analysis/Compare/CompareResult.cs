@@ -128,6 +128,13 @@ public sealed record Recommendation(bool AdditionalSession, double Confidence, I
 {
     /// <summary>treat, wait-and-recheck, assess-correction or complete.</summary>
     public string Action { get; init; } = "complete";
+
+    /// <summary>
+    /// The reasons fit for the client: the measured ones (coverage, density, gaps, uniformity, fade
+    /// fraction) as in <see cref="Reasons"/>, but healing flags in plain words without model scores or
+    /// pixel boxes. Null in results written before it existed (client portfolios then list no reasons).
+    /// </summary>
+    public IReadOnlyList<string>? ClientReasons { get; init; }
 }
 
 /// <summary>Source-generated JSON for the result model (camelCase, indented, nulls written).</summary>

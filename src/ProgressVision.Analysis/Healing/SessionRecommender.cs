@@ -90,6 +90,10 @@ public static class SessionRecommender
             reasons.Add(F($"photo taken {daysSinceSession} days after the session: fade is not judged before day {targets.MinDaysToJudgeFade}"));
         }
 
+        // Healing flags cite model scores and pixel boxes: right for the practitioner, wrong for a
+        // client-facing portfolio, which instead gets one plain sentence per kind of issue.
+        var flagReasons = new HashSet<string>(StringComparer.Ordinal);
+        var clientNotes = new List<string>();
         foreach (var flag in flags)
         {
             string box = F($"[{flag.Box[0]:0},{flag.Box[1]:0},{flag.Box[2]:0},{flag.Box[3]:0}]");
@@ -99,6 +103,8 @@ public static class SessionRecommender
                     treat = true;
                     margins.Add(flag.Score - 0.5);
                     reasons.Add(F($"patchy fade at {box} (score {flag.Score:0.00}): touch-up needed"));
+                    flagReasons.Add(reasons[^1]);
+                    AddOnce(clientNotes, "some areas have faded while healing and need a touch-up");
                     break;
                 case HealingFlagTypes.Redness:
                     bool persistent = daysSinceSession is not int dd || dd >= targets.RednessWindowDays;
@@ -106,12 +112,16 @@ public static class SessionRecommender
                     {
                         wait = true;
                         reasons.Add(F($"persistent redness at {box} (score {flag.Score:0.00}): wait and re-check before treating"));
+                        flagReasons.Add(reasons[^1]);
+                        AddOnce(clientNotes, "the skin is still healing in places: we will let it settle and look again before any further session");
                     }
 
                     break;
                 case HealingFlagTypes.Blowout:
                     correct = true;
                     reasons.Add(F($"blowout at {box} (score {flag.Score:0.00}): more pigment will not fix it; assess correction"));
+                    flagReasons.Add(reasons[^1]);
+                    AddOnce(clientNotes, "some dots look softer or wider than intended: your practitioner will review these areas before adding pigment");
                     break;
             }
         }
@@ -126,7 +136,16 @@ public static class SessionRecommender
         // a confident call; one within a few percent of its threshold is a coin toss.
         double decisive = treat ? margins.Where(v => v > 0).DefaultIfEmpty(0).Max() : -margins.DefaultIfEmpty(-1).Max();
         double confidence = Math.Clamp(0.5 + decisive, 0.5, 0.99);
-        return new Recommendation(treat && !wait, Math.Round(confidence, 3), reasons) { Action = action };
+        var clientReasons = reasons.Where(r => !flagReasons.Contains(r)).Concat(clientNotes).ToList();
+        return new Recommendation(treat && !wait, Math.Round(confidence, 3), reasons) { Action = action, ClientReasons = clientReasons };
+    }
+
+    private static void AddOnce(List<string> list, string text)
+    {
+        if (!list.Contains(text))
+        {
+            list.Add(text);
+        }
     }
 
     private static (double X, double Y, double W, double H) Bounds(double[] polygon)

@@ -84,7 +84,10 @@ public static class PortfolioBuilder
             PhotoWidth = before.Rgb.Width,
             PhotoHeight = before.Rgb.Height,
             Points = audience.ShowsFlags() ? v.Points : v.Points.Select(p => p with { Flags = [] }).ToList(),
-            Recommendation = v.Latest?.Result.Recommendation,
+            Recommendation = v.Latest?.Result.Recommendation is { } rec
+                // Staff see the recommender's technical reasons (model scores, pixel boxes); clients the plain ones.
+                ? rec with { Reasons = audience.ShowsFlags() ? rec.Reasons : rec.ClientReasons ?? [] }
+                : null,
             CoverageChange = v.CoverageChange,
         };
     }

@@ -28,6 +28,12 @@ public class RecommendationWordingTests
         var rec = SessionRecommender.Recommend(Done, null, flags, 21, null, ClinicTargets.Default);
         Assert.Equal(headline, RecommendationWording.Headline(rec));
         Assert.Equal(attention, RecommendationWording.NeedsAttention(rec));
+
+        // The client's reasons: no model score or pixel box, but one plain sentence per flagged issue.
+        var client = Assert.IsAssignableFrom<IReadOnlyList<string>>(rec.ClientReasons);
+        Assert.DoesNotContain(client, r => r.Contains("score", StringComparison.Ordinal) || r.Contains("[0,0,10,10]", StringComparison.Ordinal));
+        Assert.Equal(rec.Reasons.Count, client.Count);
+        Assert.Equal(flag is null ? 0 : 1, rec.Reasons.Count(r => r.Contains("[0,0,10,10]", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -70,6 +70,9 @@ public sealed partial class HtmlPortfolioTests : IClassFixture<PortfolioFixtureH
         Assert.DoesNotContain("data-layer=\"flags\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("data-internal", html, StringComparison.Ordinal);
         Assert.Contains("O&#39;Brien", html, StringComparison.Ordinal); // the client's own name is shown
+        // The recommendation's measured reason is shown, its flag reasons (scores, boxes) are not.
+        Assert.Contains("the target 60.0% &lt;b&gt;", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("(score 0.81)", html, StringComparison.Ordinal);
         // The latest pair of each view ends at 66% coverage, above the fixture's 60% target.
         Assert.Equal(2, Regex.Matches(html, "No further session needed").Count);
     }

@@ -80,7 +80,12 @@ public sealed class PortfolioFixture : IDisposable
             After = M(covAfter, after.Dots.Count),
             Change = new DotChangeSummary(before.Dots.Count, 0, 0, after.Dots.Count - before.Dots.Count, 1.0),
             Flags = flags.Select(f => new HealingFlag(f, 0.81, [100, 90, 60, 40], new Dictionary<string, double> { ["deltaA"] = 6.5 })).ToList(),
-            Recommendation = new Recommendation(covAfter < 0.6, 0.75, [$"coverage {covAfter * 100:0.0}% against the target 60.0% <b>"]),
+            // Staff reasons cite each flag with its score and box; the client reasons leave those out.
+            Recommendation = new Recommendation(covAfter < 0.6, 0.75,
+                [$"coverage {covAfter * 100:0.0}% against the target 60.0% <b>", .. flags.Select(f => $"{f} at [100,90,60,40] (score 0.81)")])
+            {
+                ClientReasons = [$"coverage {covAfter * 100:0.0}% against the target 60.0% <b>"],
+            },
         };
         return new PairEntry(before.View, before.Session, after.Session, result,
             before.Dots.Select(d => new DotCentre(d[0], d[1])).ToList(), after.Dots.Select(d => new DotCentre(d[0], d[1])).ToList());
