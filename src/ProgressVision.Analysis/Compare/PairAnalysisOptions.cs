@@ -24,6 +24,12 @@ public sealed record PairAnalysisOptions
     /// <summary>Registration settings.</summary>
     public RegistrationOptions? Registration { get; init; }
 
+    /// <summary>
+    /// A known AFTER→BEFORE alignment used instead of registering the photos. Accuracy tests on synthetic
+    /// pairs set the exact mapping so they measure everything downstream of alignment on its own.
+    /// </summary>
+    internal Alignment? KnownAlignment { get; init; }
+
     /// <summary>Smallest side, in pixels, a photo must have to be analysed.</summary>
     public int MinDimension { get; init; } = 256;
 

@@ -89,7 +89,7 @@ public sealed class PairAnalyzer(PairAnalysisOptions options, HealingModel? heal
             Alignment alignment;
             using (PairStageTimer.Start(Timer, "register"))
             {
-                alignment = new ScalpRegistration(options.Registration).Align(before, after);
+                alignment = options.KnownAlignment ?? new ScalpRegistration(options.Registration).Align(before, after);
             }
 
             cancellationToken.ThrowIfCancellationRequested();

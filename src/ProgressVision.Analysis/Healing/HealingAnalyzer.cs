@@ -17,6 +17,15 @@ public sealed class HealingAnalyzer(HealingModel model)
     /// <summary>Class probability a tile needs to join a flag.</summary>
     public float Threshold { get; init; } = 0.6f;
 
+    /// <summary>
+    /// Measured a* rise over the photo's own skin a redness flag needs to be kept. The model proposes,
+    /// the colour measurement confirms: below about twice the CIELAB just-noticeable difference
+    /// (ΔE ≈ 2.3 → 2 a* units over a box that also holds some normal skin) there is no visible
+    /// erythema, and on held-out pairs every redness flag under this value was a false alarm
+    /// (lighting gradients and white-balance changes on dark skin).
+    /// </summary>
+    public double MinRednessDeltaA { get; init; } = 2.0;
+
     /// <summary>Tile grid stride in downscaled pixels (half a tile: every point is seen by up to 4 tiles).</summary>
     public int Stride { get; init; } = HealingTileLayout.TileSize / 2;
 
@@ -46,11 +55,15 @@ public sealed class HealingAnalyzer(HealingModel model)
             }
         }
 
-        var flags = HealingFlagAssembler.Assemble(tiles, Stride, Threshold, (type, box) => Evidence(sampler, dots, type, box));
-        return new HealingResult(flags, model.Sha256, tiles.Count, sw.Elapsed.TotalMilliseconds);
+        var proposed = HealingFlagAssembler.Assemble(tiles, Stride, Threshold, (type, box, members) => Evidence(sampler, dots, type, box, members));
+        var flags = proposed.Where(Confirmed).ToList();
+        return new HealingResult(flags, model.Sha256, tiles.Count, sw.Elapsed.TotalMilliseconds) { Unconfirmed = proposed.Where(f => !Confirmed(f)).ToList() };
     }
 
-    private static (IReadOnlyDictionary<string, double> Evidence, string? Note) Evidence(HealingTileSampler s, IReadOnlyList<DotChangeSample> dots, string type, double[] box)
+    private bool Confirmed(HealingFlag flag) =>
+        flag.Type != HealingFlagTypes.Redness || flag.Evidence["peakTileDeltaAStar"] >= MinRednessDeltaA;
+
+    private static (IReadOnlyDictionary<string, double> Evidence, string? Note) Evidence(HealingTileSampler s, IReadOnlyList<DotChangeSample> dots, string type, double[] box, IReadOnlyList<(int X, int Y)> members)
     {
         var e = new Dictionary<string, double>();
         string? note = null;
@@ -60,6 +73,10 @@ public sealed class HealingAnalyzer(HealingModel model)
             {
                 var (afterDa, beforeDa) = MeanChroma(s, box);
                 e["deltaAStar"] = Math.Round(afterDa, 2);
+                // The box is the union of the tiles and may hold much normal skin around a small patch:
+                // the reddest single tile says whether there is visible erythema anywhere in the flag.
+                const int f = HealingTileLayout.Downscale, ts = HealingTileLayout.TileSize;
+                e["peakTileDeltaAStar"] = Math.Round(members.Max(t => MeanChroma(s, [t.X * f, t.Y * f, ts * f, ts * f]).After), 2);
                 e["deltaAStarVsBefore"] = Math.Round(afterDa - beforeDa, 2);
                 if (afterDa < 2)
                 {
@@ -153,4 +170,8 @@ public sealed class HealingAnalyzer(HealingModel model)
 }
 
 /// <summary>Healing flags for a pair, the model's hash, and how much work it took.</summary>
-public sealed record HealingResult(IReadOnlyList<HealingFlag> Flags, string ModelSha256, int Tiles, double Milliseconds);
+public sealed record HealingResult(IReadOnlyList<HealingFlag> Flags, string ModelSha256, int Tiles, double Milliseconds)
+{
+    /// <summary>Flags the model proposed that the measurement did not confirm (e.g. redness with no measurable a* rise).</summary>
+    public IReadOnlyList<HealingFlag> Unconfirmed { get; init; } = [];
+}

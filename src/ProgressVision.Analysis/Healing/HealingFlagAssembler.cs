@@ -12,8 +12,11 @@ public static class HealingFlagAssembler
     /// <summary>One classified tile: origin in downscaled pixels and class probabilities in model order.</summary>
     public readonly record struct TileProbabilities(int X, int Y, float[] Probabilities);
 
-    /// <summary>Measured evidence for a flag of <paramref name="type"/> in <paramref name="box"/> (BEFORE pixels).</summary>
-    public delegate (IReadOnlyDictionary<string, double> Evidence, string? Note) EvidenceProvider(string type, double[] box);
+    /// <summary>
+    /// Measured evidence for a flag of <paramref name="type"/> in <paramref name="box"/> (BEFORE pixels),
+    /// made of the tiles whose origins (downscaled pixels) are <paramref name="tiles"/>.
+    /// </summary>
+    public delegate (IReadOnlyDictionary<string, double> Evidence, string? Note) EvidenceProvider(string type, double[] box, IReadOnlyList<(int X, int Y)> tiles);
 
     /// <summary>Builds the flags.</summary>
     /// <param name="tiles">Classified tiles.</param>
@@ -56,7 +59,7 @@ public static class HealingFlagAssembler
                 var g = group.Select(i => members[i]).ToList();
                 int x0 = g.Min(t => t.X), y0 = g.Min(t => t.Y), x1 = g.Max(t => t.X) + s, y1 = g.Max(t => t.Y) + s;
                 double[] box = [x0 * f, y0 * f, (x1 - x0) * f, (y1 - y0) * f];
-                var (measured, note) = evidence(classes[k], box);
+                var (measured, note) = evidence(classes[k], box, g.Select(t => (t.X, t.Y)).ToList());
                 var all = new Dictionary<string, double>(measured)
                 {
                     ["tiles"] = g.Count,

@@ -16,7 +16,7 @@ public class HealingFlagAssemblerTests
             T(0, 0, 0.1f, 0.9f), T(64, 0, 0.3f, 0.7f), T(64, 64, 0.4f, 0.6f), T(128, 0, 0.9f, 0.1f),
             T(320, 320, 0.2f, 0.8f),
         };
-        var flags = Assemble(tiles, 64, 0.5f, (_, _) => (new Dictionary<string, double> { ["x"] = 1 }, null));
+        var flags = Assemble(tiles, 64, 0.5f, (_, _, _) => (new Dictionary<string, double> { ["x"] = 1 }, null));
         Assert.Equal(2, flags.Count);
         var big = flags.Single(f => f.Evidence["tiles"] == 3);
         // Union of tiles in downscaled px: x 0..128, y 0..128 → ×2 in BEFORE pixels.
@@ -32,7 +32,7 @@ public class HealingFlagAssemblerTests
     public void Below_threshold_gives_no_flag_and_classes_are_kept_apart()
     {
         var tiles = new[] { T(0, 0, 0.55f, 0.45f), T(64, 0, 0.1f, 0, 0.9f), T(128, 0, 0.1f, 0, 0, 0.9f) };
-        var flags = Assemble(tiles, 64, 0.5f, (type, _) => (new Dictionary<string, double>(), type == HealingFlagTypes.Blowout ? "disagree" : null));
+        var flags = Assemble(tiles, 64, 0.5f, (type, _, _) => (new Dictionary<string, double>(), type == HealingFlagTypes.Blowout ? "disagree" : null));
         Assert.Equal(2, flags.Count);
         Assert.Contains(flags, f => f.Type == HealingFlagTypes.PatchyFade && f.Box[0] == 128);
         Assert.Contains(flags, f => f.Type == HealingFlagTypes.Blowout && f.Note == "disagree");

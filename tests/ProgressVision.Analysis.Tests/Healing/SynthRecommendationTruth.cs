@@ -1,0 +1,240 @@
+using ProgressVision.Analysis.Healing;
+using ProgressVision.Imaging.Color;
+using ProgressVision.Synth.Rendering;
+using ProgressVision.Synth.Scene;
+using ProgressVision.Synth.Truth;
+
+namespace ProgressVision.Analysis.Tests.Healing;
+
+/// <summary>What the right next step is for a synthetic pair, and whether the truth is too close to call.</summary>
+/// <param name="Action">One of the <see cref="SessionRecommender"/> action names.</param>
+/// <param name="CloseCall">Why the truth sits at a threshold (null when every criterion is clear).</param>
+/// <param name="Why">The criteria that decided it, for the test log.</param>
+public sealed record RecommendationTruth(string Action, string? CloseCall, string Why);
+
+/// <summary>
+/// The reference decision for a Synth pair, written from the documented clinic targets
+/// (<see cref="ClinicTargets"/>'s XML docs and the action names in the README), not from
+/// <see cref="SessionRecommender"/>'s code, and evaluated on the renderer's truth:
+/// <list type="number">
+/// <item>persistent redness (a redness region whose a* rise in the rendered photo is visible, photo at least <see cref="ClinicTargets.RednessWindowDays"/>
+/// days after the session) → wait-and-recheck: nobody treats inflamed skin;</item>
+/// <item>otherwise, the area needs more pigment (density, coverage, an empty patch, uneven local density,
+/// too many earlier dots faded, or a patch of fade, the last two only once fade can be judged) → treat;</item>
+/// <item>otherwise a blowout region → assess-correction: more pigment does not fix spread ink;</item>
+/// <item>otherwise → complete.</item>
+/// </list>
+/// A criterion within <see cref="CloseMargin"/> of its threshold makes the case a close call: measurement
+/// noise of a few percent may legitimately flip it, so such cases are reported separately.
+/// </summary>
+public static class SynthRecommendationTruth
+{
+    /// <summary>Relative distance to a threshold inside which the truth is too close to call.</summary>
+    public const double CloseMargin = 0.1;
+
+    /// <summary>
+    /// Redness counts when it raises a* by at least this much over the surrounding healthy skin of the same
+    /// photo: about the CIELAB just-noticeable difference (ΔE ≈ 2.3), i.e. erythema a practitioner can see.
+    /// </summary>
+    public const double VisibleRednessDeltaA = 2.0;
+
+    /// <summary>A rise within this of <see cref="VisibleRednessDeltaA"/> makes the redness a close call.</summary>
+    public const double RednessCloseBand = 0.5;
+
+    /// <summary>A healing region smaller than a quarter model tile (32×32 px) is not a finding.</summary>
+    public const int MinRegionPixels = 1024;
+
+    /// <summary>The reference decision for a pair whose AFTER photo is <paramref name="after"/>.</summary>
+    /// <param name="after">Truth of the AFTER photo.</param>
+    /// <param name="change">Dot change truth of the pair.</param>
+    /// <param name="rednessDeltaA">a* rise of the redness regions in the rendered AFTER photo (<see cref="RednessDeltaA"/>).</param>
+    /// <param name="t">Clinic targets.</param>
+    public static RecommendationTruth Decide(PhotoTruth after, DotChangeTruth change, double rednessDeltaA, ClinicTargets t)
+    {
+        var close = new List<string>();
+        var why = new List<string>();
+        int days = after.DaysSincePreviousSession;
+        var m = after.Metrics;
+
+        void Check(string name, double value, double limit, bool needsPigmentWhenAbove)
+        {
+            bool over = value > limit;
+            if (over == needsPigmentWhenAbove)
+            {
+                why.Add($"{name} {value:0.###} vs {limit:0.###}");
+            }
+
+            if (Math.Abs(value - limit) <= CloseMargin * limit)
+            {
+                close.Add($"{name} {value:0.###} ~ {limit:0.###}");
+            }
+        }
+
+        int before = why.Count;
+        Check("density", m.DensityPerCm2, t.TargetDensityPerCm2, needsPigmentWhenAbove: false);
+        Check("coverage", m.Coverage, t.TargetCoverage, needsPigmentWhenAbove: false);
+        Check("localCv", m.LocalDensityCv, t.MaxLocalDensityCv, needsPigmentWhenAbove: true);
+        foreach (var gap in after.GapPolygons)
+        {
+            double mm2 = ClippedArea(gap, after.Width, after.Height) * after.MmPerPx * after.MmPerPx;
+            if (mm2 > 0)
+            {
+                Check("gap mm²", mm2, t.MaxGapAreaMm2, needsPigmentWhenAbove: true);
+            }
+        }
+
+        bool judgeFade = days >= t.MinDaysToJudgeFade;
+        int earlier = change.Retained + change.Faded + change.Lost;
+        if (judgeFade && earlier > 0)
+        {
+            Check("faded fraction", (change.Faded + change.Lost) / (double)earlier, t.MaxFadedFraction, needsPigmentWhenAbove: true);
+        }
+
+        bool fadePatch = judgeFade && after.HealingPixelCounts[(int)HealingKind.PatchyFade] >= MinRegionPixels;
+        if (fadePatch)
+        {
+            why.Add("patchy fade region");
+        }
+
+        bool treat = why.Count > before;
+        bool blowout = after.HealingPixelCounts[(int)HealingKind.Blowout] >= MinRegionPixels;
+        bool redness = false;
+        if (after.HealingPixelCounts[(int)HealingKind.Redness] >= MinRegionPixels && days >= t.RednessWindowDays)
+        {
+            double da = rednessDeltaA;
+            redness = da >= VisibleRednessDeltaA;
+            if (Math.Abs(da - VisibleRednessDeltaA) <= RednessCloseBand)
+            {
+                close.Add($"redness Δa* {da:0.0}");
+            }
+
+            if (redness)
+            {
+                why.Add($"redness Δa* {da:0.0}");
+            }
+        }
+
+        if (blowout)
+        {
+            why.Add("blowout region");
+        }
+
+        string action = redness ? SessionRecommender.ActionWait
+            : treat ? SessionRecommender.ActionTreat
+            : blowout ? SessionRecommender.ActionCorrect
+            : SessionRecommender.ActionComplete;
+        return new RecommendationTruth(action, close.Count == 0 ? null : string.Join("; ", close), string.Join("; ", why));
+    }
+
+    /// <summary>
+    /// a* rise of redness in a rendered photo: mean CIELAB a* of the treated visible scalp labelled redness
+    /// minus that of the healthy treated visible scalp, both over the brighter half of that scalp (so pigment
+    /// dots, hair and shadows, which are darker than skin, do not enter). 0 when there is no redness label.
+    /// </summary>
+    public static double RednessDeltaA(RenderedPhoto photo)
+    {
+        var masks = photo.Masks;
+        using var lab = ColorConversion.RgbToLab(photo.Rgb);
+        var ls = new List<float>();
+        for (int y = 0; y < lab.Height; y++)
+        {
+            for (int x = 0; x < lab.Width; x++)
+            {
+                if (masks.IsTreatedVisible(x, y))
+                {
+                    ls.Add(lab[x, y, 0]);
+                }
+            }
+        }
+
+        if (ls.Count == 0)
+        {
+            return 0;
+        }
+
+        ls.Sort();
+        float median = ls[ls.Count / 2];
+        double red = 0, healthy = 0;
+        int nRed = 0, nHealthy = 0;
+        for (int y = 0; y < lab.Height; y++)
+        {
+            for (int x = 0; x < lab.Width; x++)
+            {
+                if (!masks.IsTreatedVisible(x, y) || lab[x, y, 0] < median)
+                {
+                    continue;
+                }
+
+                byte k = masks.Healing[x, y];
+                if (k == (byte)HealingKind.Redness)
+                {
+                    red += lab[x, y, 1];
+                    nRed++;
+                }
+                else if (k == 0)
+                {
+                    healthy += lab[x, y, 1];
+                    nHealthy++;
+                }
+            }
+        }
+
+        return nRed == 0 || nHealthy == 0 ? 0 : (red / nRed) - (healthy / nHealthy);
+    }
+
+    // Shoelace area of the polygon clipped to the image rectangle (Sutherland–Hodgman against its 4 edges):
+    // only the part of an empty patch inside the photo can be measured.
+    private static double ClippedArea(double[] polygon, int width, int height)
+    {
+        var pts = new List<(double X, double Y)>();
+        for (int i = 0; i + 1 < polygon.Length; i += 2)
+        {
+            pts.Add((polygon[i], polygon[i + 1]));
+        }
+
+        pts = Clip(pts, p => p.X >= -0.5, (a, b) => Cross(a, b, -0.5, true));
+        pts = Clip(pts, p => p.X <= width - 0.5, (a, b) => Cross(a, b, width - 0.5, true));
+        pts = Clip(pts, p => p.Y >= -0.5, (a, b) => Cross(a, b, -0.5, false));
+        pts = Clip(pts, p => p.Y <= height - 0.5, (a, b) => Cross(a, b, height - 0.5, false));
+        double area = 0;
+        for (int i = 0; i < pts.Count; i++)
+        {
+            var (x0, y0) = pts[i];
+            var (x1, y1) = pts[(i + 1) % pts.Count];
+            area += (x0 * y1) - (x1 * y0);
+        }
+
+        return Math.Abs(area) / 2;
+    }
+
+    private static List<(double X, double Y)> Clip(List<(double X, double Y)> pts, Func<(double X, double Y), bool> inside, Func<(double X, double Y), (double X, double Y), (double X, double Y)> cross)
+    {
+        var result = new List<(double X, double Y)>();
+        for (int i = 0; i < pts.Count; i++)
+        {
+            var cur = pts[i];
+            var prev = pts[(i + pts.Count - 1) % pts.Count];
+            if (inside(cur))
+            {
+                if (!inside(prev))
+                {
+                    result.Add(cross(prev, cur));
+                }
+
+                result.Add(cur);
+            }
+            else if (inside(prev))
+            {
+                result.Add(cross(prev, cur));
+            }
+        }
+
+        return result;
+    }
+
+    private static (double X, double Y) Cross((double X, double Y) a, (double X, double Y) b, double at, bool vertical)
+    {
+        double t = vertical ? (at - a.X) / (b.X - a.X) : (at - a.Y) / (b.Y - a.Y);
+        return (a.X + (t * (b.X - a.X)), a.Y + (t * (b.Y - a.Y)));
+    }
+}
