@@ -9,13 +9,21 @@ namespace ProgressVision.Analysis.Segmentation;
 /// </summary>
 public sealed class OrientationCoherence
 {
-    private readonly float[] _coh;
-    private readonly float[] _energy;
+    // Horizontally blurred structure-tensor planes (Jxx, Jyy, Jxy). The vertical half of the
+    // separable window is applied only where the field is read: dot detection reads it at a few
+    // thousand candidates, and with a window of σ ≈ 50 px the full vertical pass over all three
+    // planes cost as much as the horizontal one.
+    private readonly float[] _hxx;
+    private readonly float[] _hyy;
+    private readonly float[] _hxy;
+    private readonly float[] _kernel;
 
-    private OrientationCoherence(float[] coh, float[] energy, int w, int h)
+    private OrientationCoherence(float[] hxx, float[] hyy, float[] hxy, float[] kernel, int w, int h)
     {
-        _coh = coh;
-        _energy = energy;
+        _hxx = hxx;
+        _hyy = hyy;
+        _hxy = hxy;
+        _kernel = kernel;
         Width = w;
         Height = h;
     }
@@ -44,61 +52,77 @@ public sealed class OrientationCoherence
             }
         });
 
-        var jxx = new float[hw * hh];
-        var jyy = new float[hw * hh];
-        var jxy = new float[hw * hh];
-        Parallel.For(0, hh, y =>
-        {
-            int yu = Math.Max(0, y - 1), yd = Math.Min(hh - 1, y + 1);
-            for (int x = 0; x < hw; x++)
-            {
-                int xl = Math.Max(0, x - 1), xr = Math.Min(hw - 1, x + 1);
-                float gx = 0.5f * (half[(y * hw) + xr] - half[(y * hw) + xl]);
-                float gy = 0.5f * (half[(yd * hw) + x] - half[(yu * hw) + x]);
-                int i = (y * hw) + x;
-                jxx[i] = gx * gx;
-                jyy[i] = gy * gy;
-                jxy[i] = gx * gy;
-            }
-        });
-
         double s = Math.Max(0.8, windowSigma / 2);
-        var sxx = new float[jxx.Length];
-        var syy = new float[jxx.Length];
-        var sxy = new float[jxx.Length];
-        SeparableGaussian.BlurPlane(jxx, sxx, hw, hh, s);
-        SeparableGaussian.BlurPlane(jyy, syy, hw, hh, s);
-        SeparableGaussian.BlurPlane(jxy, sxy, hw, hh, s);
-        var coh = new float[hw * hh];
-        Parallel.For(0, hh, y =>
+        var k = SeparableGaussian.Kernel(s);
+        var hxx = new float[hw * hh];
+        var hyy = new float[hw * hh];
+        var hxy = new float[hw * hh];
+        int chunk = Math.Max(16, hh / (4 * Environment.ProcessorCount));
+        Parallel.For(0, (hh + chunk - 1) / chunk, c =>
         {
-            for (int x = 0; x < hw; x++)
+            // Gradient products of one row, then straight into the horizontal pass: the unblurred
+            // tensor planes are never stored.
+            var jxx = new float[hw];
+            var jyy = new float[hw];
+            var jxy = new float[hw];
+            var pad = new float[hw + k.Length];
+            for (int y = c * chunk; y < Math.Min(hh, (c + 1) * chunk); y++)
             {
-                int i = (y * hw) + x;
-                float tr = sxx[i] + syy[i], diff = sxx[i] - syy[i];
+                int yu = Math.Max(0, y - 1), yd = Math.Min(hh - 1, y + 1);
+                for (int x = 0; x < hw; x++)
+                {
+                    int xl = Math.Max(0, x - 1), xr = Math.Min(hw - 1, x + 1);
+                    float gx = 0.5f * (half[(y * hw) + xr] - half[(y * hw) + xl]);
+                    float gy = 0.5f * (half[(yd * hw) + x] - half[(yu * hw) + x]);
+                    jxx[x] = gx * gx;
+                    jyy[x] = gy * gy;
+                    jxy[x] = gx * gy;
+                }
 
-                // (λ₁ − λ₂)² = (Jxx − Jyy)² + 4Jxy², (λ₁ + λ₂) = trace; a small floor keeps flat
-                // noise-only skin from reading as oriented.
-                float num = (diff * diff) + (4 * sxy[i] * sxy[i]);
-                float den = (tr + 1e-5f) * (tr + 1e-5f);
-                coh[i] = num / den;
-                sxx[i] = tr;
+                SeparableGaussian.Horizontal(jxx, hxx.AsSpan(y * hw, hw), pad, k);
+                SeparableGaussian.Horizontal(jyy, hyy.AsSpan(y * hw, hw), pad, k);
+                SeparableGaussian.Horizontal(jxy, hxy.AsSpan(y * hw, hw), pad, k);
             }
         });
-        return new OrientationCoherence(coh, sxx, hw, hh);
+        return new OrientationCoherence(hxx, hyy, hxy, k, hw, hh);
     }
 
     /// <summary>Coherence at full-resolution pixel (x, y), 0..1.</summary>
     public float At(double x, double y)
     {
-        int gx = Math.Clamp((int)Math.Round(x / 2), 0, Width - 1), gy = Math.Clamp((int)Math.Round(y / 2), 0, Height - 1);
-        return _coh[(gy * Width) + gx];
+        var (sxx, syy, sxy) = Tensor(x, y);
+        float tr = sxx + syy, diff = sxx - syy;
+
+        // (λ₁ − λ₂)² = (Jxx − Jyy)² + 4Jxy², (λ₁ + λ₂) = trace; a small floor keeps flat
+        // noise-only skin from reading as oriented.
+        float num = (diff * diff) + (4 * sxy * sxy);
+        float den = (tr + 1e-5f) * (tr + 1e-5f);
+        return num / den;
     }
 
     /// <summary>Gradient energy (structure-tensor trace) at full-resolution pixel (x, y).</summary>
     public float EnergyAt(double x, double y)
     {
+        var (sxx, syy, _) = Tensor(x, y);
+        return sxx + syy;
+    }
+
+    // The window's vertical pass at one grid point: taps in kernel order, rows clamped at the
+    // grid's ends (replicate border), float accumulation — the same sums a full vertical pass makes.
+    private (float Sxx, float Syy, float Sxy) Tensor(double x, double y)
+    {
         int gx = Math.Clamp((int)Math.Round(x / 2), 0, Width - 1), gy = Math.Clamp((int)Math.Round(y / 2), 0, Height - 1);
-        return _energy[(gy * Width) + gx];
+        var k = _kernel;
+        int r = k.Length / 2;
+        float sxx = 0, syy = 0, sxy = 0;
+        for (int i = 0; i < k.Length; i++)
+        {
+            int j = (Math.Clamp(gy + i - r, 0, Height - 1) * Width) + gx;
+            sxx += k[i] * _hxx[j];
+            syy += k[i] * _hyy[j];
+            sxy += k[i] * _hxy[j];
+        }
+
+        return (sxx, syy, sxy);
     }
 }
