@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using ProgressVision.Analysis.Segmentation;
 using ProgressVision.Imaging.Buffers;
 
@@ -82,7 +83,6 @@ public sealed class DarknessPlanes
             return 0;
         }
 
-        samples.Sort();
-        return 1.4826 * samples[samples.Count / 2] / Math.Sqrt(1.5);
+        return 1.4826 * OrderStatistic.Select(CollectionsMarshal.AsSpan(samples), samples.Count / 2) / Math.Sqrt(1.5);
     }
 }

@@ -148,20 +148,38 @@ internal sealed class IlluminationModel
     /// </summary>
     public float[] Darkness(float[] lum, int w, int h)
     {
+        // SkinAt's horizontal interpolation depends on x only: its cells and weights are found once
+        // per column here, and each row only blends its two grid rows (the same arithmetic, so the
+        // same values, without two clamps and a division per pixel).
+        var cx0 = new int[w];
+        var cx1 = new int[w];
+        var cfx = new double[w];
+        for (int x = 0; x < w; x++)
+        {
+            double gx = Math.Clamp(((x + 0.5) / _block) - 0.5, 0, _gw - 1);
+            cx0[x] = Math.Min((int)gx, _gw - 2 < 0 ? 0 : _gw - 2);
+            cx1[x] = Math.Min(cx0[x] + 1, _gw - 1);
+            cfx[x] = gx - cx0[x];
+        }
+
         var d = new float[w * h];
         Parallel.For(0, h, y =>
         {
-            var skin = new float[w];
-            for (int x = 0; x < w; x++)
-            {
-                skin[x] = SkinAt(x, y);
-            }
-
+            double gy = Math.Clamp(((y + 0.5) / _block) - 0.5, 0, _gh - 1);
+            int y0 = Math.Min((int)gy, _gh - 2 < 0 ? 0 : _gh - 2), y1 = Math.Min(y0 + 1, _gh - 1);
+            double fy = gy - y0;
+            var g0 = _grid.AsSpan(y0 * _gw, _gw);
+            var g1 = _grid.AsSpan(y1 * _gw, _gw);
             var l = lum.AsSpan(y * w, w);
             var o = d.AsSpan(y * w, w);
             for (int x = 0; x < w; x++)
             {
-                o[x] = Math.Clamp(1f - (l[x] / Math.Max(skin[x], 1e-3f)), -0.25f, 1f);
+                int x0 = cx0[x], x1 = cx1[x];
+                double fx = cfx[x];
+                double top = (g0[x0] * (1 - fx)) + (g0[x1] * fx);
+                double bot = (g1[x0] * (1 - fx)) + (g1[x1] * fx);
+                float skin = (float)((top * (1 - fy)) + (bot * fy));
+                o[x] = Math.Clamp(1f - (l[x] / Math.Max(skin, 1e-3f)), -0.25f, 1f);
             }
         });
         return d;
