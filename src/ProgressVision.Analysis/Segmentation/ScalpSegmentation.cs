@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using ProgressVision.Analysis.Dots;
 using ProgressVision.Analysis.Metrics;
 using ProgressVision.Imaging.Buffers;
@@ -143,7 +144,7 @@ public static class ScalpSegmentation
 
         // Robust noise scale: MAD of the second difference across rows of the smoothed plane (a
         // symmetric, mostly-texture distribution, unlike the one-sided ridge measure itself).
-        var sample = new List<float>();
+        var sample = new List<float>(((h / 3) + 1) * ((w / 7) + 1));
         for (int y = 1; y < h - 1; y += 3)
         {
             for (int x = 1 + (y % 7); x < w - 1; x += 7)
@@ -153,8 +154,7 @@ public static class ScalpSegmentation
             }
         }
 
-        sample.Sort();
-        float scale = Math.Max(1e-5f, 1.4826f * sample[sample.Count / 2]);
+        float scale = Math.Max(1e-5f, 1.4826f * OrderStatistic.Select(CollectionsMarshal.AsSpan(sample), sample.Count / 2));
         float hi = (float)(o.HairSeedNoise * scale), lo = (float)(o.HairGrowNoise * scale);
 
         // Dot pixels are never hair.
@@ -173,13 +173,17 @@ public static class ScalpSegmentation
             }
         }
 
+        // The smoothed plane is not read again: it becomes the seed plane (saves a 4-byte plane).
         var cand = new byte[w * h];
-        var seed = new float[w * h];
-        for (int i = 0; i < cand.Length; i++)
+        var seed = smooth;
+        Parallel.For(0, h, y =>
         {
-            cand[i] = ridge[i] > lo ? (byte)255 : (byte)0;
-            seed[i] = ridge[i] > hi ? 1 : 0;
-        }
+            for (int i = y * w; i < (y + 1) * w; i++)
+            {
+                cand[i] = ridge[i] > lo ? (byte)255 : (byte)0;
+                seed[i] = ridge[i] > hi ? 1 : 0;
+            }
+        });
 
         var labels = new int[w * h];
         var stats = ConnectedComponents.LabelWithStats(cand, w, h, labels, Connectivity.Eight, seed);
@@ -206,11 +210,14 @@ public static class ScalpSegmentation
         }
 
         var hair = new bool[w * h];
-        for (int i = 0; i < labels.Length; i++)
+        Parallel.For(0, h, y =>
         {
-            int l = labels[i];
-            hair[i] = l > 0 && keep[l] && cnt[l] > 0 && planes.Darkness[i] >= 0.5 * sum[l] / cnt[l];
-        }
+            for (int i = y * w; i < (y + 1) * w; i++)
+            {
+                int l = labels[i];
+                hair[i] = l > 0 && keep[l] && cnt[l] > 0 && planes.Darkness[i] >= 0.5 * sum[l] / cnt[l];
+            }
+        });
 
         return hair;
     }
