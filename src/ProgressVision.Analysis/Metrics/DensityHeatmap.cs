@@ -41,20 +41,8 @@ public sealed class DensityHeatmap
         ArgumentNullException.ThrowIfNull(dots);
         ArgumentNullException.ThrowIfNull(area);
         ArgumentOutOfRangeException.ThrowIfLessThan(cellPx, 2.0);
-        int cols = (int)Math.Floor((area.Width - 1) / cellPx) + 1, rows = (int)Math.Floor((area.Height - 1) / cellPx) + 1;
-        var fill = new long[cols * rows];
+        var fill = area.CellFill(cellPx, out int cols, out int rows);
         var count = new int[cols * rows];
-        for (int y = 0; y < area.Height; y++)
-        {
-            int r = (int)(y / cellPx);
-            for (int x = 0; x < area.Width; x++)
-            {
-                if (area.Contains(x, y))
-                {
-                    fill[(r * cols) + (int)(x / cellPx)]++;
-                }
-            }
-        }
 
         foreach (var d in dots)
         {

@@ -51,9 +51,23 @@ public sealed class MeasuredArea
         var inside = new bool[w * h];
         Parallel.For(0, h, y =>
         {
+            var o = inside.AsSpan(y * w, w);
+            if (mask.Scale == 1 && mask.Labels.Width == w && mask.Labels.Height == h)
+            {
+                // Full-resolution grids (what segmentation makes): cell (x, y) is pixel (x, y).
+                var treated = mask.Treated.Row(y);
+                var labels = mask.Labels.Row(y);
+                for (int x = 0; x < w; x++)
+                {
+                    o[x] = treated[x] != 0 && labels[x] == (byte)ScalpLabel.Scalp;
+                }
+
+                return;
+            }
+
             for (int x = 0; x < w; x++)
             {
-                inside[(y * w) + x] = mask.IsTreated(x, y) && mask.LabelAt(x, y) == ScalpLabel.Scalp;
+                o[x] = mask.IsTreated(x, y) && mask.LabelAt(x, y) == ScalpLabel.Scalp;
             }
         });
         return new MeasuredArea(inside, w, h);
@@ -78,20 +92,65 @@ public sealed class MeasuredArea
     /// </summary>
     public long PerimeterPx()
     {
-        long p = 0;
-        for (int y = 0; y < Height; y++)
+        long total = 0;
+        int w = Width, h = Height;
+        Parallel.For(0, h, () => 0L, (y, _, p) =>
         {
-            for (int x = 0; x < Width; x++)
+            var row = _in.AsSpan(y * w, w);
+            var above = y > 0 ? _in.AsSpan((y - 1) * w, w) : default;
+            var below = y < h - 1 ? _in.AsSpan((y + 1) * w, w) : default;
+            for (int x = 0; x < w; x++)
             {
-                if (!_in[(y * Width) + x])
+                if (!row[x])
                 {
                     continue;
                 }
 
-                p += (Contains(x - 1, y) ? 0 : 1) + (Contains(x + 1, y) ? 0 : 1) + (Contains(x, y - 1) ? 0 : 1) + (Contains(x, y + 1) ? 0 : 1);
+                // Outside the photo counts as not in V.
+                p += (x > 0 && row[x - 1] ? 0 : 1) + (x < w - 1 && row[x + 1] ? 0 : 1) + (y > 0 && above[x] ? 0 : 1) + (y < h - 1 && below[x] ? 0 : 1);
             }
+
+            return p;
+        }, p => Interlocked.Add(ref total, p));
+        return total;
+    }
+
+    /// <summary>Pixels of V in each cell of a grid of square cells of side <paramref name="cellPx"/> (cell (c, r) holds x ∈ [c·s, (c+1)·s), y ∈ [r·s, (r+1)·s)).</summary>
+    internal long[] CellFill(double cellPx, out int cols, out int rows)
+    {
+        int gw = cols = (int)Math.Floor((Width - 1) / cellPx) + 1, gh = rows = (int)Math.Floor((Height - 1) / cellPx) + 1;
+        var colCell = new int[Width];
+        for (int x = 0; x < Width; x++)
+        {
+            colCell[x] = (int)Math.Floor(x / cellPx);
         }
 
-        return p;
+        var fill = new long[gw * gh];
+        int w = Width;
+
+        // One task per row of cells: each owns its cells' counters, so no counter is shared.
+        Parallel.For(0, gh, r =>
+        {
+            // One row of margin either side: the floor test below decides, so rounding of r·s cannot drop a row.
+            int y0 = Math.Max(0, (int)Math.Ceiling(r * cellPx) - 1), y1 = Math.Min(Height, (int)Math.Ceiling((r + 1) * cellPx) + 1);
+            var cells = fill.AsSpan(r * gw, gw);
+            for (int y = y0; y < y1; y++)
+            {
+                if ((int)Math.Floor(y / cellPx) != r)
+                {
+                    continue;
+                }
+
+                var row = _in.AsSpan(y * w, w);
+                for (int x = 0; x < w; x++)
+                {
+                    if (row[x])
+                    {
+                        cells[colCell[x]]++;
+                    }
+                }
+            }
+        });
+        return fill;
     }
 }

@@ -69,20 +69,8 @@ public static class UniformityMetrics
     {
         ArgumentNullException.ThrowIfNull(area);
         ArgumentOutOfRangeException.ThrowIfLessThan(cellPx, 1.0);
-        int gw = (int)Math.Floor((area.Width - 1) / cellPx) + 1, gh = (int)Math.Floor((area.Height - 1) / cellPx) + 1;
-        var fill = new long[gw * gh];
+        var fill = area.CellFill(cellPx, out int gw, out int gh);
         var count = new int[gw * gh];
-        for (int y = 0; y < area.Height; y++)
-        {
-            int cy = (int)Math.Floor(y / cellPx);
-            for (int x = 0; x < area.Width; x++)
-            {
-                if (area.Contains(x, y))
-                {
-                    fill[(cy * gw) + (int)Math.Floor(x / cellPx)]++;
-                }
-            }
-        }
 
         foreach (var d in counted)
         {
