@@ -78,9 +78,7 @@ internal static class DotProfile
             return false;
         }
 
-        var rs = ring[..nRing];
-        rs.Sort();
-        double skin = rs[nRing / 2];
+        double skin = OrderStatistic.Select(ring[..nRing], nRing / 2);
         double core = coreSum / coreW;
         double depth = core - skin;
         if (depth <= 0)

@@ -17,7 +17,9 @@ internal static class ScaleSpaceBlobs
 {
     private const int ScalesPerOctave = 3;
     private const int Levels = ScalesPerOctave + 3;
-    private const int BandRows = 48;
+    // Rows per band. Each band also blurs a halo of ~25 rows above and below (the summed kernel
+    // radii), so short bands spend most of their time on halo; 128 rows keep that near a third.
+    private const int BandRows = 128;
 
     // k = 2^(1/3): ratio of successive Gaussian levels inside an octave.
     private static readonly double K = Math.Pow(2, 1.0 / ScalesPerOctave);
@@ -40,15 +42,7 @@ internal static class ScaleSpaceBlobs
             if (o < firstOctave && next is not null)
             {
                 // Below the first searched octave only the σ = 2 level is needed, to decimate.
-                var blurred = new float[w * h];
-                SeparableGaussian.BlurPlane(cur, blurred, w, h, Math.Sqrt(4 - (baseSigma * baseSigma)));
-                Parallel.For(0, nh, y =>
-                {
-                    for (int x = 0; x < nw; x++)
-                    {
-                        next[(y * nw) + x] = blurred[(2 * y * w) + (2 * x)];
-                    }
-                });
+                SeparableGaussian.BlurHalf(cur, w, h, Math.Sqrt(4 - (baseSigma * baseSigma)), next);
             }
             else
             {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -119,6 +120,59 @@ internal static class SeparableGaussian
                 Unsafe.Add(ref o, x) += k[i] * Unsafe.Add(ref s, x);
             }
         }
+    }
+
+    /// <summary>
+    /// Blurs a plane and keeps every other pixel of every other row: <paramref name="dst"/>[y, x] is
+    /// the blurred <paramref name="src"/> at (2x, 2y), as a <see cref="BlurPlane"/> followed by that
+    /// subsampling would give, without the full-size blurred plane: the vertical pass runs on even
+    /// rows only, in bands that hold just the rows their taps reach.
+    /// </summary>
+    public static void BlurHalf(float[] src, int width, int height, double sigma, float[] dst)
+    {
+        var k = Kernel(sigma);
+        int r = k.Length / 2, nw = (width + 1) / 2, nh = (height + 1) / 2;
+        if (src.Length < width * height || dst.Length < nw * nh)
+        {
+            throw new ArgumentException($"BlurHalf buffers too short for {width}x{height} → {nw}x{nh}.");
+        }
+
+        int chunk = Math.Max(8, nh / (4 * Environment.ProcessorCount));
+        Parallel.For(0, (nh + chunk - 1) / chunk, c =>
+        {
+            int oy0 = c * chunk, oy1 = Math.Min(nh, oy0 + chunk);
+
+            // Source rows the taps of output rows oy0..oy1−1 reach; at the plane's ends the band's
+            // replicated border is the plane's.
+            int ea = Math.Max(0, (2 * oy0) - r), eb = Math.Min(height, (2 * (oy1 - 1)) + r + 1), rows = eb - ea;
+            var pool = ArrayPool<float>.Shared;
+            var tmp = pool.Rent(rows * width);
+            var pad = pool.Rent(width + k.Length);
+            var line = pool.Rent(width);
+            try
+            {
+                for (int y = ea; y < eb; y++)
+                {
+                    Horizontal(src.AsSpan(y * width, width), tmp.AsSpan((y - ea) * width, width), pad, k);
+                }
+
+                for (int oy = oy0; oy < oy1; oy++)
+                {
+                    Vertical(tmp.AsSpan(0, rows * width), line.AsSpan(0, width), width, rows, (2 * oy) - ea, k);
+                    var o = dst.AsSpan(oy * nw, nw);
+                    for (int x = 0; x < nw; x++)
+                    {
+                        o[x] = line[2 * x];
+                    }
+                }
+            }
+            finally
+            {
+                pool.Return(tmp);
+                pool.Return(pad);
+                pool.Return(line);
+            }
+        });
     }
 
     /// <summary>Blurs a whole plane in parallel row chunks (two passes, replicate borders).</summary>
