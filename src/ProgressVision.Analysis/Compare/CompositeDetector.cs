@@ -32,18 +32,22 @@ public static class CompositeDetector
         }
 
         // Box-average step×step blocks (not subsample) so a divider line thinner than a block still shows.
+        // One task per block row: each owns its cells, and adds its rows in the same order as a single loop.
         var g = new float[w * h];
-        for (int y = 0; y < h * step; y++)
+        Parallel.For(0, h, by =>
         {
-            var row = rgb.Row(y);
-            int gy = (y / step) * w;
-            for (int x = 0; x < w * step; x++)
+            var cells = g.AsSpan(by * w, w);
+            for (int y = by * step; y < (by + 1) * step; y++)
             {
-                int i = x * rgb.Channels;
-                float lum = rgb.Channels >= 3 ? (0.299f * row[i]) + (0.587f * row[i + 1]) + (0.114f * row[i + 2]) : row[i];
-                g[gy + (x / step)] += lum / (step * step);
+                var row = rgb.Row(y);
+                for (int x = 0; x < w * step; x++)
+                {
+                    int i = x * rgb.Channels;
+                    float lum = rgb.Channels >= 3 ? (0.299f * row[i]) + (0.587f * row[i + 1]) + (0.114f * row[i + 2]) : row[i];
+                    cells[x / step] += lum / (step * step);
+                }
             }
-        }
+        });
 
         var vertical = Scan(g, w, h, transposed: false);
         if (vertical is { } v)
@@ -63,7 +67,7 @@ public static class CompositeDetector
         var flat = new bool[n];
         var colMean = new double[n];
         var colStd = new double[n];
-        for (int i = 0; i < n - 1; i++)
+        Parallel.For(0, n - 1, i =>
         {
             int standOut = 0;
             for (int j = 0; j < m; j++)
@@ -88,7 +92,7 @@ public static class CompositeDetector
             }
 
             bigRows[i] = standOut / (double)m;
-        }
+        });
 
         for (int i = 0; i < n; i++)
         {

@@ -55,11 +55,25 @@ public sealed class PairAnalyzer(PairAnalysisOptions options, HealingModel? heal
     public PairAnalysis AnalyzeDetailed(string beforePath, string afterPath, IProgress<(double Fraction, string Status)>? progress = null, CancellationToken cancellationToken = default)
     {
         progress?.Report((0.0, "decoding"));
-        var before = Load(beforePath, "before");
+
+        // The two photos decode and validate at once (the JPEG decoder and the composite check are
+        // sequential per photo). A BEFORE problem is reported first, as if read one after the other.
+        var afterLoad = Task.Run(() => Load(afterPath, "after"), CancellationToken.None);
+        LoadedPhoto before;
+        try
+        {
+            before = Load(beforePath, "before");
+        }
+        catch
+        {
+            DisposeWhenDone(afterLoad, a => a.Rgb.Dispose());
+            throw;
+        }
+
         LoadedPhoto after;
         try
         {
-            after = Load(afterPath, "after");
+            after = afterLoad.GetAwaiter().GetResult();
         }
         catch
         {
@@ -79,11 +93,18 @@ public sealed class PairAnalyzer(PairAnalysisOptions options, HealingModel? heal
         var (beforeInfo, before, beforeMeta) = beforePhoto;
         PixelBuffer<byte>? after = afterPhoto.Rgb, afterOnBefore = null, valid = null;
         PhotoMeasurement? mb = null, ma = null;
+        Task<PhotoMeasurement>? beforeMeasure = null;
+        Task? warp = null;
         try
         {
             var loaded = afterPhoto;
             var afterMeta = loaded.Meta;
             cancellationToken.ThrowIfCancellationRequested();
+
+            // BEFORE is measured at its own given scale: that needs nothing from the alignment, so it
+            // runs while the photos are aligned.
+            var measureOptions = new PhotoMeasurementOptions { MmPerPx = options.MmPerPx };
+            beforeMeasure = Task.Run(() => PhotoMeasurement.Analyse(before, measureOptions, Timer, "before"), CancellationToken.None);
 
             progress?.Report((0.1, "aligning"));
             Alignment alignment;
@@ -94,8 +115,20 @@ public sealed class PairAnalyzer(PairAnalysisOptions options, HealingModel? heal
 
             cancellationToken.ThrowIfCancellationRequested();
 
+            // AFTER warped onto BEFORE needs only the alignment: it runs while AFTER is measured.
+            var beforeToAfter = alignment.BeforeToAfter();
+            afterOnBefore = new PixelBuffer<byte>(before.Width, before.Height, 3, clear: false);
+            valid = new PixelBuffer<byte>(before.Width, before.Height, 1, clear: false);
+            var (warpSource, warpTarget, warpValid) = (after, afterOnBefore, valid);
+            warp = Task.Run(() =>
+            {
+                using (PairStageTimer.Start(Timer, "warp"))
+                {
+                    MappedWarp.WarpRgb(warpSource, warpTarget, beforeToAfter, warpValid);
+                }
+            }, CancellationToken.None);
+
             progress?.Report((0.35, "finding dots"));
-            var measureOptions = new PhotoMeasurementOptions { MmPerPx = options.MmPerPx };
             // The AFTER photo may be at another distance and angle: each AFTER pixel covers BEFORE's mm² times
             // the local areal scale of the mapping, which varies across the photo under perspective.
             var afterOptions = measureOptions;
@@ -105,15 +138,14 @@ public sealed class PairAnalyzer(PairAnalysisOptions options, HealingModel? heal
                 afterOptions = measureOptions with { MmPerPx = afterArea.MmPerPxAt(after.Width / 2, after.Height / 2), PixelArea = afterArea };
             }
 
-            var b = before;
-            var a = after;
-            Parallel.Invoke(() => mb = PhotoMeasurement.Analyse(b, measureOptions, Timer, "before"), () => ma = PhotoMeasurement.Analyse(a, afterOptions, Timer, "after"));
+            ma = PhotoMeasurement.Analyse(after, afterOptions, Timer, "after");
+            mb = beforeMeasure.GetAwaiter().GetResult();
+            beforeMeasure = null;
             cancellationToken.ThrowIfCancellationRequested();
 
             progress?.Report((0.7, "matching dots"));
-            var beforeM = mb!;
-            var afterM = ma!;
-            var beforeToAfter = alignment.BeforeToAfter();
+            var beforeM = mb;
+            var afterM = ma;
             DotChangeAnalysis.DotChangeResult change;
             using (PairStageTimer.Start(Timer, "change"))
             {
@@ -129,12 +161,8 @@ public sealed class PairAnalyzer(PairAnalysisOptions options, HealingModel? heal
                     (x, y) => beforeM.Area.Contains((int)Math.Round(x), (int)Math.Round(y)));
             }
 
-            using (PairStageTimer.Start(Timer, "warp"))
-            {
-                afterOnBefore = new PixelBuffer<byte>(before.Width, before.Height, 3);
-                valid = new PixelBuffer<byte>(before.Width, before.Height, 1);
-                MappedWarp.WarpRgb(after, afterOnBefore, beforeToAfter, valid);
-            }
+            warp.GetAwaiter().GetResult();
+            warp = null;
 
             var warnings = new List<string>();
             int? daysSince = DaysSinceSession(afterMeta, options.AfterPhotoDate);
@@ -186,6 +214,9 @@ public sealed class PairAnalyzer(PairAnalysisOptions options, HealingModel? heal
         }
         catch
         {
+            // Work still running reads the buffers: it must end before they go back to the pool.
+            DisposeWhenDone(beforeMeasure, m => m.Dispose());
+            WaitQuietly(warp);
             before.Dispose();
             after?.Dispose();
             afterOnBefore?.Dispose();
@@ -193,6 +224,29 @@ public sealed class PairAnalyzer(PairAnalysisOptions options, HealingModel? heal
             mb?.Dispose();
             ma?.Dispose();
             throw;
+        }
+    }
+
+    // Waits for background work abandoned by a failure and disposes its result; its own failure
+    // is secondary to the one being reported and is dropped.
+    private static void DisposeWhenDone<T>(Task<T>? task, Action<T> dispose)
+    {
+        WaitQuietly(task);
+        if (task is { IsCompletedSuccessfully: true })
+        {
+            dispose(task.Result);
+        }
+    }
+
+    private static void WaitQuietly(Task? task)
+    {
+        try
+        {
+            task?.Wait();
+        }
+        catch (AggregateException)
+        {
+            // Already failing with the first error.
         }
     }
 
