@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using ProgressVision.Imaging.Buffers;
 
 namespace ProgressVision.Analysis.Registration;
@@ -5,16 +6,23 @@ namespace ProgressVision.Analysis.Registration;
 /// <summary>
 /// Multi-scale corners for binary features: Harris corners on scale levels 2^(1/3) apart (so a
 /// scale change of 0.7–1.4 between sessions always has a level within 12% of the right size),
-/// each with its intensity-centroid orientation. The smoothed levels stay alive so descriptors can
+/// each with its intensity-centroid orientation. The smoothed levels (and their band-passed copies,
+/// which the descriptors read) stay alive so descriptors can
 /// be computed more than once (own orientation, or a fixed angle per rotation hypothesis).
 /// </summary>
 internal sealed class FeaturePyramid : IDisposable
 {
     private const int Cell = 24;
+
+    // Radius of the local mean removed before describing: the light gradient and specular glow
+    // across a 65 px patch are larger than the skin texture on dark skin, so without this the bits
+    // record which way the light falls (different in each session) instead of the texture.
+    private const int BandRadius = 12;
     private static readonly double ThirdOctave = Math.Pow(2, 1.0 / 3);
 
     private readonly List<ImageLevel> _levels;
     private readonly List<PixelBuffer<float>> _smooth = [];
+    private readonly List<PixelBuffer<float>> _band = [];
     private readonly List<(int Level, int X, int Y, float Angle, float Response)> _corners = [];
 
     public FeaturePyramid(PixelBuffer<float> basePlane, RegistrationOptions options)
@@ -26,6 +34,7 @@ internal sealed class FeaturePyramid : IDisposable
             var level = _levels[li];
             var smooth = BoxFilter.Mean(level.Plane, 2);
             _smooth.Add(smooth);
+            _band.Add(BandPass(smooth, BandRadius));
             int quota = (int)(options.MaxKeypoints * ((double)level.Width * level.Height) / totalArea) + 1;
             int cells = Math.Max(1, (level.Width / Cell) * (level.Height / Cell));
             int perCell = Math.Max(1, (int)Math.Ceiling(quota * 1.5 / cells));
@@ -58,7 +67,7 @@ internal sealed class FeaturePyramid : IDisposable
         {
             var (li, x, y, angle, r) = _corners[i];
             float a = fixedAngle ?? angle;
-            brief.Describe(_smooth[li], x, y, a, descriptors.AsSpan(i * OrientedBrief.Words, OrientedBrief.Words));
+            brief.Describe(_band[li], x, y, a, descriptors.AsSpan(i * OrientedBrief.Words, OrientedBrief.Words));
             var (bx, by) = _levels[li].ToFull.Map(x, y);
             keypoints[i] = new Keypoint((float)bx, (float)by, a, li, r);
         }
@@ -73,11 +82,29 @@ internal sealed class FeaturePyramid : IDisposable
             s.Dispose();
         }
 
+        foreach (var b in _band)
+        {
+            b.Dispose();
+        }
+
         // Level 0 is the caller's plane.
         for (int i = 1; i < _levels.Count; i++)
         {
             _levels[i].Dispose();
         }
+    }
+
+    // smooth − (2r+1)² box mean of smooth.
+    private static PixelBuffer<float> BandPass(PixelBuffer<float> smooth, int radius)
+    {
+        var band = smooth.Clone();
+        using var mean = BoxFilter.Mean(smooth, radius);
+        for (int y = 0; y < band.Height; y++)
+        {
+            TensorPrimitives.Subtract(band.Row(y), mean.Row(y), band.Row(y));
+        }
+
+        return band;
     }
 
     // Levels 0..2 are the base and two resampled copies; every further level halves the one three

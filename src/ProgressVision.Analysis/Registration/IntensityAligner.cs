@@ -11,8 +11,8 @@ namespace ProgressVision.Analysis.Registration;
 /// </summary>
 internal static class IntensityAligner
 {
-    /// <summary>Refines <paramref name="afterToBefore"/> (level pixels). Returns the new warp and the final correlation.</summary>
-    public static (Homography H, double Correlation) Refine(
+    /// <summary>Refines <paramref name="afterToBefore"/> (level pixels) and returns the new warp.</summary>
+    public static Homography Refine(
         TemplateSamples s, PixelBuffer<float> beforeZ, Homography afterToBefore, int templateWidth, int templateHeight, int maxIterations = 40)
     {
         // Normalise template coordinates (centre, unit half-size) so the 8×8 Hessian is well conditioned.
@@ -22,7 +22,7 @@ internal static class IntensityAligner
         int n = s.Count;
         if (n < 50)
         {
-            return (afterToBefore, 0);
+            return afterToBefore;
         }
 
         // Steepest-descent images ∇T·∂W/∂p at p = 0, fixed for all iterations (the IC trick).
@@ -46,7 +46,6 @@ internal static class IntensityAligner
         var hess = new double[64];
         var grad = new double[8];
         var dp = new double[8];
-        double corr = 0;
         for (int it = 0; it < maxIterations; it++)
         {
             int valid = Residuals(s, beforeZ, m, u, v, residual);
@@ -110,9 +109,40 @@ internal static class IntensityAligner
             }
         }
 
-        Residuals(s, beforeZ, m, u, v, residual);
-        corr = Correlation(s, beforeZ, m, u, v);
-        return ((m * norm).Normalized(), corr);
+        return (m * norm).Normalized();
+    }
+
+    /// <summary>
+    /// Pearson correlation between the template values and the image sampled where
+    /// <paramref name="afterToBefore"/> (level pixels) sends them, over samples landing inside the image; 0 with fewer than 50.
+    /// </summary>
+    public static double Correlation(TemplateSamples s, PixelBuffer<float> beforeZ, Homography afterToBefore)
+    {
+        var sampler = new PlaneSampler(beforeZ);
+        double sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0;
+        int n = 0;
+        for (int i = 0; i < s.Count; i++)
+        {
+            var (x, y) = afterToBefore.Map(s.X[i], s.Y[i]);
+            float b = sampler.At(x, y);
+            if (float.IsNaN(b))
+            {
+                continue;
+            }
+
+            double a = s.Value[i];
+            sa += a; sb += b; saa += a * a; sbb += b * b; sab += a * b;
+            n++;
+        }
+
+        if (n < 50)
+        {
+            return 0;
+        }
+
+        double cov = (sab / n) - (sa / n * (sb / n));
+        double va = (saa / n) - (sa / n * (sa / n)), vb = (sbb / n) - (sb / n * (sb / n));
+        return va <= 0 || vb <= 0 ? 0 : cov / Math.Sqrt(va * vb);
     }
 
     /// <summary>Robust scale of the residuals: 1.4826 × median |e| (a MAD for zero-centred data), ×2.385 for Cauchy's 95% efficiency.</summary>
@@ -153,34 +183,5 @@ internal static class IntensityAligner
         }
 
         return valid;
-    }
-
-    private static double Correlation(TemplateSamples s, PixelBuffer<float> img, Homography m, double[] u, double[] v)
-    {
-        var sampler = new PlaneSampler(img);
-        double sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0;
-        int n = 0;
-        for (int i = 0; i < s.Count; i++)
-        {
-            var (x, y) = m.Map(u[i], v[i]);
-            float b = sampler.At(x, y);
-            if (float.IsNaN(b))
-            {
-                continue;
-            }
-
-            double a = s.Value[i];
-            sa += a; sb += b; saa += a * a; sbb += b * b; sab += a * b;
-            n++;
-        }
-
-        if (n < 50)
-        {
-            return 0;
-        }
-
-        double cov = (sab / n) - (sa / n * (sb / n));
-        double va = (saa / n) - (sa / n * (sa / n)), vb = (sbb / n) - (sb / n * (sb / n));
-        return va <= 0 || vb <= 0 ? 0 : cov / Math.Sqrt(va * vb);
     }
 }

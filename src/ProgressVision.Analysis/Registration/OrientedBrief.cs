@@ -7,6 +7,14 @@ namespace ProgressVision.Analysis.Registration;
 /// by the keypoint's orientation (Rublee et al., "ORB", ICCV 2011). Binary comparisons are
 /// invariant to any monotonic brightness change, so exposure and white balance do not disturb them.
 /// </summary>
+/// <remarks>
+/// The patch is wider than ORB's 31 px and the pairs are spread over it: on a treated scalp the
+/// corners sit on pigment dots (6–20 px across at 0.05 mm/px, 25–45 px apart), and a patch that
+/// only sees its own dot gives every keypoint nearly the same descriptor. On very dark skin, ORB's
+/// 31 px centre-weighted pattern left true correspondences about 67 bits apart while the nearest
+/// wrong keypoint was about 31 bits away (tuning seed Hard-7004); the wide pattern brings in the
+/// neighbouring dots that make a place recognisable.
+/// </remarks>
 internal sealed class OrientedBrief
 {
     /// <summary>Bits per descriptor.</summary>
@@ -16,21 +24,22 @@ internal sealed class OrientedBrief
     public const int Words = Bits / 64;
 
     /// <summary>Radius of the orientation patch; keypoints must be this far from the border (+1).</summary>
-    public const int PatchRadius = 15;
+    public const int PatchRadius = 32;
 
-    // Pattern points stay inside radius 13 so that, rotated and rounded, they stay inside the patch.
-    private const double PatternRadius = 13;
+    // Pattern points stay inside radius 30 so that, rotated and rounded, they stay inside the patch.
+    private const double PatternRadius = 30;
 
     private readonly sbyte[] _pattern; // x1, y1, x2, y2 per bit
 
     public OrientedBrief(int seed)
     {
-        // Gaussian pairs with σ = patch size / 5, the distribution BRIEF found most discriminative
-        // (Calonder et al., ECCV 2010, "G II"). SplitMix64 rather than System.Random so the pattern
-        // can never change with the runtime.
+        // Gaussian pairs ("G II" of Calonder et al., ECCV 2010) with σ = patch size / 3 instead of
+        // their / 5: the points reach the neighbouring dots instead of crowding on the centre one
+        // (see remarks). SplitMix64 rather than System.Random so the pattern can never change with
+        // the runtime.
         _pattern = new sbyte[Bits * 4];
         ulong state = (ulong)seed;
-        double sigma = ((2 * PatchRadius) + 1) / 5.0;
+        double sigma = ((2 * PatchRadius) + 1) / 3.0;
         for (int i = 0; i < _pattern.Length; i += 2)
         {
             double x, y;

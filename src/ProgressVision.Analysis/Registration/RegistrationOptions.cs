@@ -46,10 +46,11 @@ public sealed record RegistrationOptions
     public double MinOverlap { get; init; } = 0.15;
 
     /// <summary>
-    /// Correlation of the aligned, illumination-normalised photos below this fails the alignment
-    /// (a last guard against a plausible but wrong transform).
+    /// Correlation of the aligned, illumination-normalised photos (measured at ≤ 800 px, see
+    /// <see cref="Alignment.Quality"/>) below this fails the alignment (a last guard against a
+    /// plausible but wrong transform).
     /// </summary>
-    public double MinCorrelation { get; init; } = 0.25;
+    public double MinCorrelation { get; init; } = 0.2;
 
     /// <summary>Estimate the smooth non-rigid correction (head curvature) when it helps.</summary>
     public bool NonRigid { get; init; } = true;
