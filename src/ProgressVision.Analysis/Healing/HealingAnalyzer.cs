@@ -29,6 +29,21 @@ public sealed class HealingAnalyzer(HealingModel model)
     /// <summary>Tile grid stride in downscaled pixels (half a tile: every point is seen by up to 4 tiles).</summary>
     public int Stride { get; init; } = HealingTileLayout.TileSize / 2;
 
+    /// <summary>
+    /// Classify the grid coarse-to-fine: first every other tile (stride 2 × <see cref="Stride"/>, tiles edge to
+    /// edge, so every point is still seen once), then the <see cref="Stride"/> tiles around any coarse tile whose
+    /// probability of a condition reaches <see cref="RefineThreshold"/>. Healthy scalp, most of a photo, costs a
+    /// quarter of the full grid; near a finding the grid is as fine as without it. False evaluates every tile.
+    /// </summary>
+    public bool CoarseToFine { get; init; } = true;
+
+    /// <summary>
+    /// Probability of any condition (1 − P(healthy)) at which a coarse tile's neighbours are classified too;
+    /// well below <see cref="Threshold"/> so a patch that a fine tile would flag is not missed because it sits
+    /// between coarse tiles (each of them then sees a good part of it).
+    /// </summary>
+    public float RefineThreshold { get; init; } = 0.05f;
+
     /// <summary>Flags for a pair.</summary>
     /// <param name="before">BEFORE RGB.</param>
     /// <param name="afterOnBefore">AFTER warped onto BEFORE.</param>
@@ -40,24 +55,43 @@ public sealed class HealingAnalyzer(HealingModel model)
         var sw = Stopwatch.StartNew();
         using var sampler = new HealingTileSampler(before, afterOnBefore, valid);
         var origins = sampler.TileOrigins(Stride, include);
-        var tiles = new List<HealingFlagAssembler.TileProbabilities>(origins.Count);
-        int classes = HealingFlagTypes.ModelClasses.Count;
-        var input = new float[BatchSize * HealingTileLayout.TileFloats];
-        var output = new float[BatchSize * classes];
-        for (int start = 0; start < origins.Count; start += BatchSize)
+        double prepareMs = sw.Elapsed.TotalMilliseconds;
+        var batch = new TileBatch(model, sampler);
+        List<HealingFlagAssembler.TileProbabilities> tiles;
+        if (CoarseToFine)
         {
-            int n = Math.Min(BatchSize, origins.Count - start);
-            Parallel.For(0, n, i => sampler.CopyTile(origins[start + i].X, origins[start + i].Y, input.AsSpan(i * HealingTileLayout.TileFloats, HealingTileLayout.TileFloats)));
-            model.Classify(input, n, output);
-            for (int i = 0; i < n; i++)
+            int coarse = 2 * Stride;
+            tiles = batch.Classify(origins.Where(o => o.X % coarse == 0 && o.Y % coarse == 0).ToList());
+            var seen = tiles.Select(t => (t.X, t.Y)).ToHashSet();
+            var near = new HashSet<(int X, int Y)>();
+            foreach (var t in tiles.Where(t => 1 - t.Probabilities[0] >= RefineThreshold))
             {
-                tiles.Add(new(origins[start + i].X, origins[start + i].Y, output.AsSpan(i * classes, classes).ToArray()));
+                for (int dy = -Stride; dy <= Stride; dy += Stride)
+                {
+                    for (int dx = -Stride; dx <= Stride; dx += Stride)
+                    {
+                        near.Add((t.X + dx, t.Y + dy));
+                    }
+                }
             }
+
+            // Keep the fine grid's order and its validity/include filter: only origins it would have used.
+            tiles.AddRange(batch.Classify(origins.Where(o => near.Contains(o) && !seen.Contains(o)).ToList()));
+        }
+        else
+        {
+            tiles = batch.Classify(origins);
         }
 
         var proposed = HealingFlagAssembler.Assemble(tiles, Stride, Threshold, (type, box, members) => Evidence(sampler, dots, type, box, members));
         var flags = proposed.Where(Confirmed).ToList();
-        return new HealingResult(flags, model.Sha256, tiles.Count, sw.Elapsed.TotalMilliseconds) { Unconfirmed = proposed.Where(f => !Confirmed(f)).ToList() };
+        return new HealingResult(flags, model.Sha256, tiles.Count, sw.Elapsed.TotalMilliseconds)
+        {
+            Unconfirmed = proposed.Where(f => !Confirmed(f)).ToList(),
+            PrepareMilliseconds = prepareMs,
+            ModelMilliseconds = batch.ModelMilliseconds,
+            GridTiles = origins.Count,
+        };
     }
 
     private bool Confirmed(HealingFlag flag) =>
@@ -169,9 +203,52 @@ public sealed class HealingAnalyzer(HealingModel model)
     }
 }
 
+/// <summary>
+/// Cuts tiles into one reused input buffer, BatchSize at a time, and runs the model on them; the
+/// input and output buffers live as long as the analysis, so a pair allocates them once.
+/// </summary>
+internal sealed class TileBatch(HealingModel model, HealingTileSampler sampler)
+{
+    private readonly float[] _input = new float[HealingAnalyzer.BatchSize * HealingTileLayout.TileFloats];
+    private readonly float[] _output = new float[HealingAnalyzer.BatchSize * HealingFlagTypes.ModelClasses.Count];
+
+    /// <summary>Time spent inside ONNX Runtime so far.</summary>
+    public double ModelMilliseconds { get; private set; }
+
+    /// <summary>Classifies the tiles at <paramref name="origins"/> (downscaled pixels), in order.</summary>
+    public List<HealingFlagAssembler.TileProbabilities> Classify(IReadOnlyList<(int X, int Y)> origins)
+    {
+        int classes = HealingFlagTypes.ModelClasses.Count;
+        var tiles = new List<HealingFlagAssembler.TileProbabilities>(origins.Count);
+        for (int start = 0; start < origins.Count; start += HealingAnalyzer.BatchSize)
+        {
+            int n = Math.Min(HealingAnalyzer.BatchSize, origins.Count - start);
+            Parallel.For(0, n, i => sampler.CopyTile(origins[start + i].X, origins[start + i].Y, _input.AsSpan(i * HealingTileLayout.TileFloats, HealingTileLayout.TileFloats)));
+            long t0 = Stopwatch.GetTimestamp();
+            model.Classify(_input, n, _output);
+            ModelMilliseconds += Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+            for (int i = 0; i < n; i++)
+            {
+                tiles.Add(new(origins[start + i].X, origins[start + i].Y, _output.AsSpan(i * classes, classes).ToArray()));
+            }
+        }
+
+        return tiles;
+    }
+}
+
 /// <summary>Healing flags for a pair, the model's hash, and how much work it took.</summary>
 public sealed record HealingResult(IReadOnlyList<HealingFlag> Flags, string ModelSha256, int Tiles, double Milliseconds)
 {
     /// <summary>Flags the model proposed that the measurement did not confirm (e.g. redness with no measurable a* rise).</summary>
     public IReadOnlyList<HealingFlag> Unconfirmed { get; init; } = [];
+
+    /// <summary>Part of <see cref="Milliseconds"/> spent turning the pair into model planes and choosing tiles.</summary>
+    public double PrepareMilliseconds { get; init; }
+
+    /// <summary>Part of <see cref="Milliseconds"/> spent inside ONNX Runtime.</summary>
+    public double ModelMilliseconds { get; init; }
+
+    /// <summary>Tiles of the full grid; <see cref="Tiles"/> is how many were classified (fewer coarse-to-fine).</summary>
+    public int GridTiles { get; init; }
 }

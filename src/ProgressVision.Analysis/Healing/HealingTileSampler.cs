@@ -84,11 +84,8 @@ public sealed class HealingTileSampler : IDisposable
         int count = 0;
         for (int y = y0; y < y0 + s; y++)
         {
-            var row = _valid.Row(y).Slice(x0, s);
-            foreach (byte v in row)
-            {
-                count += v != 0 ? 1 : 0;
-            }
+            // The downscaled mask holds only 0 and 1, so the count of valid pixels is the count of non-zeros.
+            count += s - _valid.Row(y).Slice(x0, s).Count((byte)0);
         }
 
         return count / (float)(s * s);
@@ -121,7 +118,7 @@ public sealed class HealingTileSampler : IDisposable
 
     private void FillPlanes(PixelBuffer<float> lab, SkinReference skin, int firstChannel)
     {
-        for (int y = 0; y < Height; y++)
+        Parallel.For(0, Height, y =>
         {
             var src = lab.Row(y);
             var valid = _valid.Row(y);
@@ -141,50 +138,72 @@ public sealed class HealingTileSampler : IDisposable
                 pa[x] = (src[(3 * x) + 1] - skin.A) / HealingTileLayout.ChromaScale;
                 pb[x] = (src[(3 * x) + 2] - skin.B) / HealingTileLayout.ChromaScale;
             }
-        }
+        });
     }
 
     // Box-average f×f RGB blocks, then convert to Lab: averaging in sRGB before Lab is what a camera
-    // at half resolution would record, and it is 4× cheaper than converting first.
+    // at half resolution would record, and it is 4× cheaper than converting first. Rows are independent:
+    // each is averaged into a byte row and converted by the vectorised span kernel.
     private static PixelBuffer<float> ToLab(PixelBuffer<byte> rgb, int w, int h)
     {
-        const int f = HealingTileLayout.Downscale;
         var lab = new PixelBuffer<float>(w, h, 3, clear: false);
-        Span<byte> px = stackalloc byte[3];
-        for (int y = 0; y < h; y++)
+        Parallel.For(0, h, () => new byte[3 * w], (y, _, row) =>
         {
-            var dst = lab.Row(y);
+            BoxAverageRow(rgb, y, row);
+            ColorConversion.RgbToLab(row, lab.Row(y));
+            return row;
+        }, _ => { });
+        return lab;
+    }
+
+    // Row y of the f×f box average, rounded half up; blocks cut by the image edge average what they hold.
+    private static void BoxAverageRow(PixelBuffer<byte> rgb, int y, Span<byte> dst)
+    {
+        const int f = HealingTileLayout.Downscale;
+        int w = dst.Length / 3;
+        if (f == 2 && (2 * y) + 1 < rgb.Height && 2 * w <= rgb.Width)
+        {
+            // Whole 2×2 blocks (all of them unless the photo is 1 px wide or tall): add 4 bytes, round, halve twice.
+            var r0 = rgb.Row(2 * y);
+            var r1 = rgb.Row((2 * y) + 1);
             for (int x = 0; x < w; x++)
             {
-                int r = 0, g = 0, b = 0, n = 0;
-                for (int dy = 0; dy < f && (y * f) + dy < rgb.Height; dy++)
-                {
-                    var src = rgb.Row((y * f) + dy);
-                    for (int dx = 0; dx < f && (x * f) + dx < rgb.Width; dx++)
-                    {
-                        int i = 3 * ((x * f) + dx);
-                        r += src[i];
-                        g += src[i + 1];
-                        b += src[i + 2];
-                        n++;
-                    }
-                }
-
-                var (l, a, bb) = ColorConversion.RgbToLab((byte)((r + (n / 2)) / n), (byte)((g + (n / 2)) / n), (byte)((b + (n / 2)) / n));
-                dst[3 * x] = l;
-                dst[(3 * x) + 1] = a;
-                dst[(3 * x) + 2] = bb;
+                int i = 6 * x;
+                dst[3 * x] = (byte)((r0[i] + r0[i + 3] + r1[i] + r1[i + 3] + 2) >> 2);
+                dst[(3 * x) + 1] = (byte)((r0[i + 1] + r0[i + 4] + r1[i + 1] + r1[i + 4] + 2) >> 2);
+                dst[(3 * x) + 2] = (byte)((r0[i + 2] + r0[i + 5] + r1[i + 2] + r1[i + 5] + 2) >> 2);
             }
+
+            return;
         }
 
-        return lab;
+        for (int x = 0; x < w; x++)
+        {
+            int r = 0, g = 0, b = 0, n = 0;
+            for (int dy = 0; dy < f && (y * f) + dy < rgb.Height; dy++)
+            {
+                var src = rgb.Row((y * f) + dy);
+                for (int dx = 0; dx < f && (x * f) + dx < rgb.Width; dx++)
+                {
+                    int i = 3 * ((x * f) + dx);
+                    r += src[i];
+                    g += src[i + 1];
+                    b += src[i + 2];
+                    n++;
+                }
+            }
+
+            dst[3 * x] = (byte)((r + (n / 2)) / n);
+            dst[(3 * x) + 1] = (byte)((g + (n / 2)) / n);
+            dst[(3 * x) + 2] = (byte)((b + (n / 2)) / n);
+        }
     }
 
     private static PixelBuffer<byte> DownscaleMask(PixelBuffer<byte> mask, int w, int h)
     {
         const int f = HealingTileLayout.Downscale;
         var dst = new PixelBuffer<byte>(w, h, 1);
-        for (int y = 0; y < h; y++)
+        Parallel.For(0, h, y =>
         {
             var d = dst.Row(y);
             for (int x = 0; x < w; x++)
@@ -193,11 +212,10 @@ public sealed class HealingTileSampler : IDisposable
                 bool all = true;
                 for (int dy = 0; dy < f && all; dy++)
                 {
-                    int sy = Math.Min((y * f) + dy, mask.Height - 1);
+                    var src = mask.Row(Math.Min((y * f) + dy, mask.Height - 1));
                     for (int dx = 0; dx < f; dx++)
                     {
-                        int sx = Math.Min((x * f) + dx, mask.Width - 1);
-                        if (mask[sx, sy] == 0)
+                        if (src[Math.Min((x * f) + dx, mask.Width - 1)] == 0)
                         {
                             all = false;
                             break;
@@ -207,8 +225,7 @@ public sealed class HealingTileSampler : IDisposable
 
                 d[x] = all ? (byte)1 : (byte)0;
             }
-        }
-
+        });
         return dst;
     }
 }

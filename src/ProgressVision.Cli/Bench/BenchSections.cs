@@ -10,7 +10,7 @@ public static class BenchSections
         .. FilterBench.Sections,
         .. AlignmentBench.Sections,
         new DotBench(),
-        new HealingBench(),
+        .. HealingBench.Sections,
         new EndToEndBench(),
     ];
 }

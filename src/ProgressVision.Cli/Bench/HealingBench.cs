@@ -1,36 +1,103 @@
+using System.Globalization;
 using ProgressVision.Analysis.Healing;
 using ProgressVision.Imaging.Buffers;
+using ProgressVision.Imaging.Geometry;
+using ProgressVision.Synth.Cases;
+using ProgressVision.Synth.Truth;
 
 namespace ProgressVision.Cli.Bench;
 
 /// <summary>
-/// Healing inference on a 12 MP (4032×3024) aligned pair: tile sampling plus the shipped model through
-/// our ONNX Runtime binding, with the analyzer's default stride (half a tile). No anchor: the figure is
-/// held against issue 5's 300 ms budget. The photos are textured noise; the cost depends only on the
-/// number of tiles (every tile is valid here, the worst case).
+/// Healing inference on a 12 MP (4032×3024) aligned pair: model planes, tile choice and the shipped model
+/// through our ONNX Runtime binding. No anchor: the figure is held against issue 5's 300 ms budget.
 /// </summary>
-public sealed class HealingBench : IBenchSection
+/// <remarks>
+/// <c>healing-12mp</c> is a synthetic scalp pair with healing findings (Synth preset Healing, AFTER put on
+/// BEFORE through the true mapping, tiles centred on scalp as the compare pipeline chooses them), analysed
+/// as shipped (coarse-to-fine). <c>healing-12mp-full-grid</c> is the worst case the budget was first
+/// measured on: textured noise, every tile valid, every tile of the stride-32 grid classified.
+/// </remarks>
+public sealed class HealingBench(bool fullGridNoise) : IBenchSection
 {
+    private const int Width = 4032, Height = 3024;
+    private const ulong Seed = 5105;
+
+    /// <summary>Both healing sections.</summary>
+    public static IReadOnlyList<IBenchSection> Sections { get; } = [new HealingBench(false), new HealingBench(true)];
+
     /// <inheritdoc />
-    public string Name => "healing-12mp";
+    public string Name => fullGridNoise ? "healing-12mp-full-grid" : "healing-12mp";
 
     /// <inheritdoc />
     public BenchResult Run(BenchContext context)
     {
         string? path = HealingModel.DefaultPath() ?? throw new CliException(ExitCodes.InferenceFailed, "healing model not found next to the program");
         using var model = HealingModel.Load(path);
-        const int w = 4032, h = 3024;
-        using var before = new PixelBuffer<byte>(w, h, 3);
-        using var after = new PixelBuffer<byte>(w, h, 3);
-        using var valid = new PixelBuffer<byte>(w, h, 1);
-        var rng = new Random(1234);
-        rng.NextBytes(before.Span);
-        rng.NextBytes(after.Span);
-        valid.Span.Fill(255);
-        var analyzer = new HealingAnalyzer(model);
-        int tiles = 0;
-        double ms = BenchTiming.BestOf(Math.Max(1, context.Iterations), 1, () => tiles = analyzer.Analyze(before, after, valid, []).Tiles);
-        return new BenchResult(Name, $"4032x3024 pair, {tiles} tiles of 64x64x6 (stride {analyzer.Stride})", ms, null, null,
-            $"best of {Math.Max(1, context.Iterations)} in process after warm-up; target 300 ms (issue 5)");
+        using var before = new PixelBuffer<byte>(Width, Height, 3);
+        using var after = new PixelBuffer<byte>(Width, Height, 3);
+        using var valid = new PixelBuffer<byte>(Width, Height, 1);
+        Func<int, int, bool>? include = null;
+        PixelBuffer<byte>? regions = null;
+        string what;
+        if (fullGridNoise)
+        {
+            var rng = new Random(1234);
+            rng.NextBytes(before.Span);
+            rng.NextBytes(after.Span);
+            valid.Span.Fill(255);
+            what = "textured noise, every tile valid, full grid";
+        }
+        else
+        {
+            using var pair = SynthCase.Generate(Seed, SynthPreset.Healing, Width, Height).Render();
+            pair.Before.Rgb.Span.CopyTo(before.Span);
+            MappedWarp.WarpRgb(pair.After.Rgb, after, pair.MapBeforeToAfter, valid);
+            regions = pair.Before.Masks.Regions.Clone();
+            var scalp = regions;
+            include = (tx, ty) =>
+            {
+                // As the compare pipeline: only tiles centred on scalp (here the renderer's exact scalp mask).
+                const int half = HealingTileLayout.TileSize * HealingTileLayout.Downscale / 2;
+                const int f = HealingTileLayout.Downscale;
+                return scalp[Math.Min(Width - 1, (tx * f) + half), Math.Min(Height - 1, (ty * f) + half)] != RegionLabel.Background;
+            };
+            what = $"Synth healing pair (seed {Seed}), true mapping, tiles on scalp, coarse-to-fine";
+        }
+
+        using (regions)
+        {
+            var analyzer = new HealingAnalyzer(model) { CoarseToFine = !fullGridNoise };
+            HealingResult? fastest = null;
+            double fastestCpuMs = 0;
+            double ms = BenchTiming.BestOf(Math.Max(1, context.Iterations), 1, () =>
+            {
+                // CPU time of the run too: on a loaded machine wall time mostly measures the wait for a core.
+                var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+                var r = analyzer.Analyze(before, after, valid, [], include);
+                double cpuMs = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
+                if (fastest is null || r.Milliseconds < fastest.Milliseconds)
+                {
+                    fastest = r;
+                    fastestCpuMs = cpuMs;
+                }
+            });
+            var inv = CultureInfo.InvariantCulture;
+            return new BenchResult(Name, string.Create(inv, $"4032x3024 pair, {what}: {fastest!.Tiles} of {fastest.GridTiles} grid tiles classified (stride {analyzer.Stride})"), ms, null, null,
+                string.Create(inv, $"best of {Math.Max(1, context.Iterations)} in process after warm-up (fastest run: {fastestCpuMs:0} ms CPU; planes and tiles {fastest.PrepareMilliseconds:0} ms, model {fastest.ModelMilliseconds:0} ms wall, {fastest.Flags.Count} flags); ") +
+                $"1-min load average {LoadAverage()} on {Environment.ProcessorCount} cores; target 300 ms (issue 5)");
+        }
+    }
+
+    // The machine may be shared: the 1-minute load average says how much the figure is worth (Linux only).
+    private static string LoadAverage()
+    {
+        try
+        {
+            return File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
+        }
+        catch (IOException)
+        {
+            return "n/a";
+        }
     }
 }

@@ -31,7 +31,7 @@ public class HealingAccuracyTests(ITestOutputHelper output)
         for (ulong i = 0; i < 14; i++)
         {
             var preset = i % 2 == 0 ? SynthPreset.Healing : SynthPreset.Easy;
-            scores.Add(Score(analyzer, FirstSeed + i, preset));
+            scores.Add(Score(analyzer, model, FirstSeed + i, preset));
         }
 
         var classes = HealingFlagTypes.ModelClasses;
@@ -63,7 +63,7 @@ public class HealingAccuracyTests(ITestOutputHelper output)
         Assert.True(f1[3] >= 0.5, $"blowout F1 {f1[3]:0.000}");
     }
 
-    private CaseScore Score(HealingAnalyzer analyzer, ulong seed, SynthPreset preset)
+    private CaseScore Score(HealingAnalyzer analyzer, HealingModel model, ulong seed, SynthPreset preset)
     {
         using var pair = SynthCase.Generate(seed, preset, 1000, 750).Render();
         var before = pair.Before.Rgb;
@@ -71,6 +71,10 @@ public class HealingAccuracyTests(ITestOutputHelper output)
         using var valid = new PixelBuffer<byte>(before.Width, before.Height, 1);
         MappedWarp.WarpRgb(pair.After.Rgb, afterOnBefore, pair.MapBeforeToAfter, valid);
         var result = analyzer.Analyze(before, afterOnBefore, valid, []);
+        // Coarse-to-fine (the default) must find what the full grid finds.
+        var full = new HealingAnalyzer(model) { CoarseToFine = false }.Analyze(before, afterOnBefore, valid, []);
+        bool same = full.Flags.Count == result.Flags.Count && full.Flags.All(f => result.Flags.Any(g => g.Type == f.Type && g.Box.SequenceEqual(f.Box)));
+        output.WriteLine($"    coarse-to-fine: {result.Tiles} of {result.GridTiles} tiles; flags {(same ? "identical to" : "DIFFER from")} the full grid ({full.Flags.Count}: {string.Join(", ", full.Flags.Select(f => $"{f.Type} [{string.Join(",", f.Box)}]"))})");
 
         // Truth regions: AFTER healing labels seen in BEFORE pixels, one connected component per region.
         int n = HealingFlagTypes.ModelClasses.Count;
