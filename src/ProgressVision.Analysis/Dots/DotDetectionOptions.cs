@@ -79,6 +79,13 @@ public sealed record DotDetectionOptions
     public double VisibleOpacity { get; init; } = 0.3;
 
     /// <summary>
+    /// Smallest ink (contrast × radius²) as a fraction of the photo's 90th-percentile dot ink: rejects
+    /// pores and skin texture that pass the contrast floor on dark skin but are much smaller than the
+    /// dots. 0 disables it.
+    /// </summary>
+    public double MinRelativeInk { get; init; } = 0.2;
+
+    /// <summary>
     /// Largest second-moment ratio λ₁/λ₂ of a dot's dark core: an ellipse of aspect b/a gives
     /// (a/b)², so 3.2 keeps dots down to aspect 0.56 and rejects stubble and hair segments.
     /// </summary>
@@ -115,6 +122,11 @@ public sealed record DotDetectionOptions
         if (BackgroundPercentile is <= 0 or >= 1)
         {
             throw new ArgumentOutOfRangeException(nameof(BackgroundPercentile), $"BackgroundPercentile must be in (0,1), got {BackgroundPercentile}.");
+        }
+
+        if (MinRelativeInk is < 0 or >= 1 || double.IsNaN(MinRelativeInk))
+        {
+            throw new ArgumentOutOfRangeException(nameof(MinRelativeInk), $"MinRelativeInk must be in [0,1), got {MinRelativeInk}.");
         }
 
         if (!(MaxCurvatureRatio > 1))

@@ -194,6 +194,28 @@ public sealed class DotDetector
         double full = strong[(int)(0.9 * (strong.Length - 1))] / 0.9;
         double floor = Math.Max(Options.MinContrast, 0.85 * Options.VisibleOpacity * full);
         dots.RemoveAll(d => d.Contrast < floor);
+        return RejectSmallInk(dots, full);
+    }
+
+    // Pores darken every skin tone alike, by at most ≈0.35 over ≈0.1 mm (Synth: depth ≤ 0.4 before the
+    // pixel footprint), so on darker skin, where full ink is only ≈0.4–0.6, they pass the visibility
+    // floor. They are fainter than both half of full ink and that pore ceiling, and much smaller than
+    // the dots: their ink (contrast × r²) is a small fraction of the population's. A dot that faint
+    // must also be under ≈0.65× the typical radius to fall below MinRelativeInk (0.2) of the
+    // 90th-percentile ink, so only pore-sized faint detections go (tuned on Synth seeds 7000+).
+    private const double PoreContrastCeiling = 0.35;
+
+    private List<PigmentDot> RejectSmallInk(List<PigmentDot> dots, double full)
+    {
+        if (dots.Count < 20 || Options.MinRelativeInk <= 0)
+        {
+            return dots;
+        }
+
+        var ink = dots.Select(d => d.Contrast * d.Radius * d.Radius).Order().ToArray();
+        double floor = Options.MinRelativeInk * ink[(int)(0.9 * (ink.Length - 1))];
+        double faint = Math.Min(0.5 * full, PoreContrastCeiling);
+        dots.RemoveAll(d => d.Contrast < faint && d.Contrast * d.Radius * d.Radius < floor);
         return dots;
     }
 

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace ProgressVision.Analysis.Dots;
 
 /// <summary>
@@ -116,27 +118,65 @@ internal static class DotProfile
             return false;
         }
 
-        // Second moments of the half-depth core (binary weights, so a dark hair counts by its extent).
+        // Second moments of the half-depth core (binary weights, so a dark hair counts by its extent):
+        // only the 4-connected dark region that holds the centre, so neighbouring dots that reach into
+        // the window at high density (spacing ≈ 3 radii) do not read as an elongated core.
         double win = (2 * radius) + 1.5;
+        int wx0 = Math.Max(0, (int)Math.Floor(cx - win)), wx1 = Math.Min(w - 1, (int)Math.Ceiling(cx + win));
+        int wy0 = Math.Max(0, (int)Math.Floor(cy - win)), wy1 = Math.Min(h - 1, (int)Math.Ceiling(cy + win));
+        int ww = wx1 - wx0 + 1, wh = wy1 - wy0 + 1;
+        int sx0 = Math.Clamp((int)Math.Round(cx), wx0, wx1), sy0 = Math.Clamp((int)Math.Round(cy), wy0, wy1);
         double sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
         int n = 0;
-        for (int y = Math.Max(0, (int)Math.Floor(cy - win)); y <= Math.Min(h - 1, (int)Math.Ceiling(cy + win)); y++)
+        var seen = ArrayPool<bool>.Shared.Rent(ww * wh);
+        var queue = ArrayPool<int>.Shared.Rent(ww * wh);
+        try
         {
-            for (int x = Math.Max(0, (int)Math.Floor(cx - win)); x <= Math.Min(w - 1, (int)Math.Ceiling(cx + win)); x++)
+            Array.Clear(seen, 0, ww * wh);
+            int head = 0, tail = 0;
+            bool InCore(int x, int y)
             {
                 double ddx = x - cx, ddy = y - cy;
-                if ((ddx * ddx) + (ddy * ddy) > win * win || d[(y * w) + x] < half)
-                {
-                    continue;
-                }
+                return (ddx * ddx) + (ddy * ddy) <= win * win && d[(y * w) + x] >= half;
+            }
 
+            if (InCore(sx0, sy0))
+            {
+                seen[((sy0 - wy0) * ww) + (sx0 - wx0)] = true;
+                queue[tail++] = ((sy0 - wy0) * ww) + (sx0 - wx0);
+            }
+
+            while (head < tail)
+            {
+                int k = queue[head++], x = wx0 + (k % ww), y = wy0 + (k / ww);
+                double ddx = x - cx, ddy = y - cy;
                 n++;
                 sx += ddx;
                 sy += ddy;
                 sxx += ddx * ddx;
                 syy += ddy * ddy;
                 sxy += ddx * ddy;
+                for (int q = 0; q < 4; q++)
+                {
+                    int nx = x + (q == 0 ? 1 : q == 1 ? -1 : 0), ny = y + (q == 2 ? 1 : q == 3 ? -1 : 0);
+                    if (nx < wx0 || nx > wx1 || ny < wy0 || ny > wy1)
+                    {
+                        continue;
+                    }
+
+                    int nk = ((ny - wy0) * ww) + (nx - wx0);
+                    if (!seen[nk] && InCore(nx, ny))
+                    {
+                        seen[nk] = true;
+                        queue[tail++] = nk;
+                    }
+                }
             }
+        }
+        finally
+        {
+            ArrayPool<bool>.Shared.Return(seen);
+            ArrayPool<int>.Shared.Return(queue);
         }
 
         if (n >= 3)

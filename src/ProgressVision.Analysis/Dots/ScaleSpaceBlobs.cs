@@ -149,11 +149,14 @@ internal static class ScaleSpaceBlobs
         ConcurrentBag<BlobCandidate> found)
     {
         // Level 0 of octave 0 is the finest scale; allow maxima there (tiny dots) against level 1 only.
+        // The top DoG level is searched too, against the level below only: a dot whose scale falls on
+        // the octave boundary (σ ≈ 2.5·2^o, r ≈ 3.6·2^o px) can peak there and, after decimation, on
+        // level 0 of the next octave, where it is never searched; duplicates go in suppression.
         int jMin = octave == 0 ? 0 : 1;
         for (int y = Math.Max(y0, 1); y < Math.Min(y1, h - 1); y++)
         {
             int r = y - ea;
-            for (int j = jMin; j <= ScalesPerOctave; j++)
+            for (int j = jMin; j <= ScalesPerOctave + 1; j++)
             {
                 var d = dog[j];
                 float t = (float)thr[j];
@@ -185,7 +188,7 @@ internal static class ScaleSpaceBlobs
 
         for (int s = j - 1; s <= j + 1; s += 2)
         {
-            if (s < 0)
+            if (s < 0 || s > ScalesPerOctave + 1)
             {
                 continue;
             }
@@ -221,7 +224,7 @@ internal static class ScaleSpaceBlobs
         }
 
         double ox, oy, os = 0;
-        if (j > 0)
+        if (j > 0 && j <= ScalesPerOctave)
         {
             var lo = dog[j - 1];
             var hi = dog[j + 1];

@@ -79,6 +79,68 @@ public sealed class DotDetectorTests(ITestOutputHelper output)
         Assert.True(Math.Abs(cerr.Average()) <= 0.05, $"contrast bias {cerr.Average():F3}");
     }
 
+    [Fact]
+    public void Densely_packed_dots_are_all_found()
+    {
+        // High-density work (≈ 90/cm² of 0.45 mm dots at 0.06 mm/px): dots thrown with a 10.5 px minimum
+        // spacing (≈ 2.8 radii, as Synth's densest cases), so neighbours reach into each dot's measuring
+        // window and must not make its dark core look elongated; r ≈ 3.4–4 px also puts the dots' scale
+        // (σ ≈ 2.5) on the octave boundary of the DoG search.
+        var scene = new DrawnScalp(400, 300, LightSkin, 0.02, seed: 41);
+        scene.ScatterDots(390, 3.4, 4.0, 0.5, 0.7, minSpacing: 10.5, seed: 42);
+        using var img = scene.Render();
+        var dots = new DotDetector(DotDetectionOptions.ForMmPerPx(0.06)).Detect(img);
+        var truth = scene.Dots.Select(d => (d.X, d.Y, d.Radius)).ToList();
+        var (p, r, f1, pairs) = DetectionScore.Score(truth, dots, t => Math.Max(1.5, 0.6 * truth[t].Radius));
+        output.WriteLine($"P={p:F3} R={r:F3} F1={f1:F3} n={dots.Count}/{truth.Count}");
+        var hitT = pairs.Select(m => m.Truth).ToHashSet();
+        foreach (int t in Enumerable.Range(0, truth.Count).Where(t => !hitT.Contains(t)))
+        {
+            var near = scene.Dots.Where((_, j) => j != t).Min(o => Math.Sqrt(Math.Pow(o.X - truth[t].X, 2) + Math.Pow(o.Y - truth[t].Y, 2)));
+            output.WriteLine($"  missed ({truth[t].X:F1},{truth[t].Y:F1}) r {truth[t].Radius:F2} nearest dot {near:F1}");
+        }
+
+        Assert.True(truth.Count >= 350, $"only {truth.Count} dots drawn");
+        Assert.True(r >= 0.98, $"recall {r:F3} among densely packed dots");
+        Assert.True(p >= 0.98, $"precision {p:F3}");
+    }
+
+    [Fact]
+    public void Pores_on_dark_skin_that_pass_the_contrast_floor_are_not_taken_for_dots()
+    {
+        // Pigment on very dark skin reaches only ≈0.4 contrast, so pores at 0.2 pass the visibility
+        // floor (30 % of full ink) and the absolute ink floor (0.2·π·2² ≈ 2.5 px²); they carry about a
+        // tenth of a dot's ink (contrast × r²), which the relative ink floor rejects.
+        var scene = new DrawnScalp(400, 300, DarkSkin, 0.02, seed: 51);
+        scene.ScatterDots(110, 4, 5, 0.35, 0.45, minSpacing: 22, seed: 52, margin: 12);
+        int dotCount = scene.Dots.Count;
+        var rng = new Random(53);
+        var pores = 0;
+        for (int tries = 0; pores < 110 && tries < 20000; tries++)
+        {
+            double x = 10 + (rng.NextDouble() * 380), y = 10 + (rng.NextDouble() * 280);
+            if (scene.Dots.All(d => Math.Sqrt(((d.X - x) * (d.X - x)) + ((d.Y - y) * (d.Y - y))) > d.Radius + 8))
+            {
+                scene.AddDot(x, y, 2.0, 0.2);
+                pores++;
+            }
+        }
+
+        using var img = scene.Render();
+        var dots = new DotDetector().Detect(img);
+        var truth = scene.Dots.Take(dotCount).Select(d => (d.X, d.Y, d.Radius)).ToList();
+        var (p, r, f1, _) = DetectionScore.Score(truth, dots, t => Math.Max(1.5, 0.6 * truth[t].Radius));
+        output.WriteLine($"{pores} pores; P={p:F3} R={r:F3} F1={f1:F3} n={dots.Count}/{truth.Count}");
+        Assert.True(r >= 0.97, $"recall {r:F3}");
+        Assert.True(p >= 0.95, $"precision {p:F3}: pores counted as dots");
+
+        // With the relative ink floor off, the same pores are detected: the test measures that floor.
+        var without = new DotDetector(new DotDetectionOptions { MinRelativeInk = 0 }).Detect(img);
+        var (p0, _, _, _) = DetectionScore.Score(truth, without, t => Math.Max(1.5, 0.6 * truth[t].Radius));
+        output.WriteLine($"without the relative ink floor: P={p0:F3} n={without.Count}");
+        Assert.True(p0 < 0.8, $"precision without the floor {p0:F3}: the pores are not a test");
+    }
+
     private static double Sd(List<double> v)
     {
         double m = v.Average();
