@@ -5,16 +5,16 @@ using ProgressVision.Imaging.Buffers;
 namespace ProgressVision.Analysis.Dots;
 
 /// <summary>
-/// The per-photo planes dot detection and segmentation share: luminance, skin level, darkness
-/// (1 − L/L_skin), its noise level and the orientation-coherence field.
+/// The per-photo planes dot detection and segmentation share: skin level, darkness (1 − L/L_skin),
+/// its noise level and the orientation-coherence field. Luminance L is made row by row on the way
+/// and not kept (at 12 MP a float plane is 48 MB).
 /// </summary>
 public sealed class DarknessPlanes
 {
-    private DarknessPlanes(int w, int h, float[] lum, float[] dark, double noise, OrientationCoherence coh, IlluminationModel skin)
+    private DarknessPlanes(int w, int h, float[] dark, double noise, OrientationCoherence coh, IlluminationModel skin)
     {
         Width = w;
         Height = h;
-        Luminance = lum;
         Darkness = dark;
         Noise = noise;
         Coherence = coh;
@@ -26,9 +26,6 @@ public sealed class DarknessPlanes
 
     /// <summary>Photo height.</summary>
     public int Height { get; }
-
-    /// <summary>Linear-light relative luminance (Rec. 709), 0..1, packed rows.</summary>
-    public float[] Luminance { get; }
 
     /// <summary>Darkness 1 − L/L_skin clamped to [−0.25, 1], packed rows.</summary>
     public float[] Darkness { get; }
@@ -50,12 +47,11 @@ public sealed class DarknessPlanes
     {
         options ??= new DotDetectionOptions();
         int w = image.Width, h = image.Height;
-        var lum = IlluminationModel.Luminance(image);
-        var skin = IlluminationModel.Estimate(lum, w, h, Math.Min(options.BackgroundBlock, Math.Max(8, Math.Min(w, h) / 4)), options.BackgroundPercentile);
-        var dark = skin.Darkness(lum, w, h);
+        var skin = IlluminationModel.Estimate(image, Math.Min(options.BackgroundBlock, Math.Max(8, Math.Min(w, h) / 4)), options.BackgroundPercentile);
+        var dark = skin.Darkness(image);
         double noise = EstimateNoise(dark, w, h);
         var coh = OrientationCoherence.Compute(dark, w, h, 2.5 * options.MaxRadius);
-        return new DarknessPlanes(w, h, lum, dark, noise, coh, skin);
+        return new DarknessPlanes(w, h, dark, noise, coh, skin);
     }
 
     // Noise from the second difference d(x) − (d(x−1)+d(x+1))/2, whose gain on white noise is

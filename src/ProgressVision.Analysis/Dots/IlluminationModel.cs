@@ -31,56 +31,74 @@ internal sealed class IlluminationModel
 
     /// <summary>
     /// Relative luminance in linear light (Rec. 709 weights on IEC 61966-2-1 decoded channels, 0..1)
-    /// of an 8-bit sRGB or gray buffer. Linear light is where pigment darkens skin multiplicatively,
-    /// so 1 − L/L_skin is the same for a dot under any exposure.
+    /// of one row of an 8-bit sRGB or gray buffer. Linear light is where pigment darkens skin
+    /// multiplicatively, so 1 − L/L_skin is the same for a dot under any exposure. Computed row by
+    /// row where needed: a stored luminance plane would be 4 bytes per pixel for two reads.
     /// </summary>
-    public static float[] Luminance(PixelBuffer<byte> image)
+    public static void Luminance(ReadOnlySpan<byte> row, int channels, Span<float> lum)
     {
-        if (image.Channels is not (1 or 3))
+        var lut = ColorConversion.SrgbToLinearTable;
+        if (channels == 1)
         {
-            throw new ArgumentException($"Dot detection needs 8-bit gray or RGB, got {image.Channels} channels.", nameof(image));
+            for (int x = 0; x < lum.Length; x++)
+            {
+                lum[x] = lut[row[x]];
+            }
+
+            return;
         }
 
-        int w = image.Width, h = image.Height;
-        var lum = new float[w * h];
-        Parallel.For(0, h, y =>
+        for (int x = 0; x < lum.Length; x++)
         {
-            var lut = ColorConversion.SrgbToLinearTable;
-            var row = image.Row(y);
-            var o = lum.AsSpan(y * w, w);
-            if (image.Channels == 1)
-            {
-                for (int x = 0; x < w; x++)
-                {
-                    o[x] = lut[row[x]];
-                }
-            }
-            else
-            {
-                for (int x = 0; x < w; x++)
-                {
-                    o[x] = (0.2126f * lut[row[3 * x]]) + (0.7152f * lut[row[(3 * x) + 1]]) + (0.0722f * lut[row[(3 * x) + 2]]);
-                }
-            }
-        });
+            lum[x] = (0.2126f * lut[row[3 * x]]) + (0.7152f * lut[row[(3 * x) + 1]]) + (0.0722f * lut[row[(3 * x) + 2]]);
+        }
+    }
+
+    /// <summary>Relative luminance plane of an 8-bit gray or RGB buffer (see the row overload).</summary>
+    /// <exception cref="ArgumentException">Not 1 or 3 channels.</exception>
+    public static float[] Luminance(PixelBuffer<byte> image)
+    {
+        CheckChannels(image);
+        int w = image.Width;
+        var lum = new float[w * image.Height];
+        Parallel.For(0, image.Height, y => Luminance(image.Row(y), image.Channels, lum.AsSpan(y * w, w)));
         return lum;
     }
 
+    /// <summary>Estimates the skin-luminance grid of a photo's luminance (computed row by row).</summary>
+    /// <exception cref="ArgumentException">Not 1 or 3 channels.</exception>
+    public static IlluminationModel Estimate(PixelBuffer<byte> image, int block, double percentile)
+    {
+        CheckChannels(image);
+        return Estimate((y, row) => Luminance(image.Row(y), image.Channels, row), image.Width, image.Height, block, percentile);
+    }
+
     /// <summary>Estimates the skin-luminance grid of a luminance plane.</summary>
-    public static IlluminationModel Estimate(float[] lum, int w, int h, int block, double percentile)
+    public static IlluminationModel Estimate(float[] lum, int w, int h, int block, double percentile) =>
+        Estimate((y, row) => lum.AsSpan(y * w, w).CopyTo(row), w, h, block, percentile);
+
+    // One block row at a time: its luminance rows are made once (readRow) and shared by its blocks.
+    private static IlluminationModel Estimate(RowReader readRow, int w, int h, int block, double percentile)
     {
         int gw = (w + block - 1) / block, gh = (h + block - 1) / block;
         var raw = new float[gw * gh];
         Parallel.For(0, gh, by =>
         {
             var hist = new int[Bins];
+            int y0 = by * block, y1 = Math.Min(h, y0 + block);
+            var lum = new float[(y1 - y0) * w];
+            for (int y = y0; y < y1; y++)
+            {
+                readRow(y, lum.AsSpan((y - y0) * w, w));
+            }
+
             for (int bx = 0; bx < gw; bx++)
             {
                 Array.Clear(hist);
-                int x0 = bx * block, x1 = Math.Min(w, x0 + block), y0 = by * block, y1 = Math.Min(h, y0 + block);
+                int x0 = bx * block, x1 = Math.Min(w, x0 + block);
                 for (int y = y0; y < y1; y++)
                 {
-                    var row = lum.AsSpan((y * w) + x0, x1 - x0);
+                    var row = lum.AsSpan(((y - y0) * w) + x0, x1 - x0);
                     foreach (float v in row)
                     {
                         hist[Math.Clamp((int)(v * Bins), 0, Bins - 1)]++;
@@ -146,7 +164,17 @@ internal sealed class IlluminationModel
     /// Darkness plane 1 − L / L_skin, clamped to [−0.25, 1]: dots are positive; specular glints are
     /// clipped so their bright cores cannot make dark rings look like blobs.
     /// </summary>
-    public float[] Darkness(float[] lum, int w, int h)
+    public float[] Darkness(float[] lum, int w, int h) => Darkness((y, row) => lum.AsSpan(y * w, w).CopyTo(row), w, h);
+
+    /// <summary>Darkness plane of a photo, its luminance computed row by row.</summary>
+    /// <exception cref="ArgumentException">Not 1 or 3 channels.</exception>
+    public float[] Darkness(PixelBuffer<byte> image)
+    {
+        CheckChannels(image);
+        return Darkness((y, row) => Luminance(image.Row(y), image.Channels, row), image.Width, image.Height);
+    }
+
+    private float[] Darkness(RowReader readRow, int w, int h)
     {
         // SkinAt's horizontal interpolation depends on x only: its cells and weights are found once
         // per column here, and each row only blends its two grid rows (the same arithmetic, so the
@@ -170,8 +198,10 @@ internal sealed class IlluminationModel
             double fy = gy - y0;
             var g0 = _grid.AsSpan(y0 * _gw, _gw);
             var g1 = _grid.AsSpan(y1 * _gw, _gw);
-            var l = lum.AsSpan(y * w, w);
+            // The row's luminance goes into its output span first and is replaced in place.
             var o = d.AsSpan(y * w, w);
+            var l = o;
+            readRow(y, l);
             for (int x = 0; x < w; x++)
             {
                 int x0 = cx0[x], x1 = cx1[x];
@@ -184,4 +214,15 @@ internal sealed class IlluminationModel
         });
         return d;
     }
+
+    private static void CheckChannels(PixelBuffer<byte> image)
+    {
+        if (image.Channels is not (1 or 3))
+        {
+            throw new ArgumentException($"Dot detection needs 8-bit gray or RGB, got {image.Channels} channels.", nameof(image));
+        }
+    }
+
+    // Writes the luminance of row y into the span.
+    private delegate void RowReader(int y, Span<float> row);
 }
