@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 using ProgressVision.Analysis.Dots;
 using ProgressVision.Analysis.Metrics;
@@ -20,6 +21,9 @@ namespace ProgressVision.Analysis.Segmentation;
 /// </remarks>
 public static class ScalpSegmentation
 {
+    // Ridge classes of hair finding (any non-zero value is foreground to the labelling).
+    private const byte Candidate = 128, Seed = 255;
+
     /// <summary>Segments a photo given its darkness planes and its detected dots.</summary>
     /// <exception cref="ArgumentException">Planes of another size than the photo.</exception>
     public static ScalpMask Segment(PixelBuffer<byte> rgb, DarknessPlanes planes, IReadOnlyList<PigmentDot> dots, SegmentationOptions? options = null)
@@ -123,103 +127,91 @@ public static class ScalpSegmentation
     private static bool[] HairPixels(DarknessPlanes planes, IReadOnlyList<PigmentDot> dots, SegmentationOptions o)
     {
         int w = planes.Width, h = planes.Height;
-        var smooth = new float[w * h];
-        SeparableGaussian.BlurPlane(planes.Darkness, smooth, w, h, 1.0);
-        var ridge = new float[w * h];
-        Parallel.For(1, h - 1, y =>
+        var ridge = ArrayPool<float>.Shared.Rent(w * h);
+        var labels = ArrayPool<int>.Shared.Rent(w * h);
+        try
         {
-            for (int x = 1; x < w - 1; x++)
+            // Robust noise scale: MAD of the second difference across rows of the smoothed plane (a
+            // symmetric, mostly-texture distribution, unlike the one-sided ridge measure itself).
+            var sample = HairRidge.Compute(planes.Darkness, w, h, ridge);
+            float scale = Math.Max(1e-5f, 1.4826f * OrderStatistic.Select(CollectionsMarshal.AsSpan(sample), sample.Count / 2));
+            float hi = (float)(o.HairSeedNoise * scale), lo = (float)(o.HairGrowNoise * scale);
+
+            // Dot pixels are never hair.
+            foreach (var d in dots)
             {
-                int i = (y * w) + x;
-                float dxx = smooth[i + 1] + smooth[i - 1] - (2 * smooth[i]);
-                float dyy = smooth[i + w] + smooth[i - w] - (2 * smooth[i]);
-                float dxy = 0.25f * (smooth[i + w + 1] - smooth[i + w - 1] - smooth[i - w + 1] + smooth[i - w - 1]);
-                float half = 0.5f * (dxx + dyy), disc = MathF.Sqrt((0.25f * (dxx - dyy) * (dxx - dyy)) + (dxy * dxy));
-                float lMin = half - disc, lMax = half + disc;
-
-                // A dark line is a ridge of darkness: strongly curved across (λ_min ≪ 0), flat along.
-                ridge[i] = lMin < 0 ? Math.Max(0, -lMin - Math.Abs(lMax)) : 0;
-            }
-        });
-
-        // Robust noise scale: MAD of the second difference across rows of the smoothed plane (a
-        // symmetric, mostly-texture distribution, unlike the one-sided ridge measure itself).
-        var sample = new List<float>(((h / 3) + 1) * ((w / 7) + 1));
-        for (int y = 1; y < h - 1; y += 3)
-        {
-            for (int x = 1 + (y % 7); x < w - 1; x += 7)
-            {
-                int i = (y * w) + x;
-                sample.Add(Math.Abs(smooth[i + 1] + smooth[i - 1] - (2 * smooth[i])));
-            }
-        }
-
-        float scale = Math.Max(1e-5f, 1.4826f * OrderStatistic.Select(CollectionsMarshal.AsSpan(sample), sample.Count / 2));
-        float hi = (float)(o.HairSeedNoise * scale), lo = (float)(o.HairGrowNoise * scale);
-
-        // Dot pixels are never hair.
-        foreach (var d in dots)
-        {
-            double r = d.Radius + 1.5;
-            for (int y = Math.Max(0, (int)(d.Y - r)); y <= Math.Min(h - 1, (int)Math.Ceiling(d.Y + r)); y++)
-            {
-                for (int x = Math.Max(0, (int)(d.X - r)); x <= Math.Min(w - 1, (int)Math.Ceiling(d.X + r)); x++)
+                double r = d.Radius + 1.5;
+                for (int y = Math.Max(0, (int)(d.Y - r)); y <= Math.Min(h - 1, (int)Math.Ceiling(d.Y + r)); y++)
                 {
-                    if (((x - d.X) * (x - d.X)) + ((y - d.Y) * (y - d.Y)) <= r * r)
+                    for (int x = Math.Max(0, (int)(d.X - r)); x <= Math.Min(w - 1, (int)Math.Ceiling(d.X + r)); x++)
                     {
-                        ridge[(y * w) + x] = 0;
+                        if (((x - d.X) * (x - d.X)) + ((y - d.Y) * (y - d.Y)) <= r * r)
+                        {
+                            ridge[(y * w) + x] = 0;
+                        }
                     }
                 }
             }
-        }
 
-        // The smoothed plane is not read again: it becomes the seed plane (saves a 4-byte plane).
-        var cand = new byte[w * h];
-        var seed = smooth;
-        Parallel.For(0, h, y =>
-        {
-            for (int i = y * w; i < (y + 1) * w; i++)
+            // One byte per pixel: 0 no ridge, Candidate above the grow level, Seed above the seed level.
+            var cls = new byte[w * h];
+            Parallel.For(0, h, y =>
             {
-                cand[i] = ridge[i] > lo ? (byte)255 : (byte)0;
-                seed[i] = ridge[i] > hi ? 1 : 0;
-            }
-        });
+                for (int i = y * w; i < (y + 1) * w; i++)
+                {
+                    cls[i] = ridge[i] > hi ? Seed : ridge[i] > lo ? Candidate : (byte)0;
+                }
+            });
 
-        var labels = new int[w * h];
-        var stats = ConnectedComponents.LabelWithStats(cand, w, h, labels, Connectivity.Eight, seed);
-        var keep = new bool[stats.Length + 1];
-        foreach (var s in stats)
-        {
-            // Hair is long and thin: extent at least the minimum length, mean width (area ÷ extent) small.
-            double extent = Math.Max(s.Width, s.Height);
-            keep[s.Label] = s.ValueSum >= 1 && extent >= o.HairMinLengthPx && s.Area <= o.HairMaxWidthPx * extent * 1.5;
-        }
-
-        // Within a kept ridge, hair is where the darkness reaches half the ridge's typical darkness:
-        // the ridge response is wider than a thin hair.
-        var sum = new double[stats.Length + 1];
-        var cnt = new int[stats.Length + 1];
-        for (int i = 0; i < labels.Length; i++)
-        {
-            int l = labels[i];
-            if (l > 0 && keep[l] && seed[i] > 0)
+            var stats = ConnectedComponents.LabelWithStats(cls, w, h, labels.AsSpan(0, w * h), Connectivity.Eight);
+            var seeded = new bool[stats.Length + 1];
+            for (int i = 0; i < w * h; i++)
             {
-                sum[l] += planes.Darkness[i];
-                cnt[l]++;
+                if (cls[i] == Seed)
+                {
+                    seeded[labels[i]] = true;
+                }
             }
-        }
 
-        var hair = new bool[w * h];
-        Parallel.For(0, h, y =>
-        {
-            for (int i = y * w; i < (y + 1) * w; i++)
+            var keep = new bool[stats.Length + 1];
+            foreach (var s in stats)
+            {
+                // Hair is long and thin: extent at least the minimum length, mean width (area ÷ extent) small.
+                double extent = Math.Max(s.Width, s.Height);
+                keep[s.Label] = seeded[s.Label] && extent >= o.HairMinLengthPx && s.Area <= o.HairMaxWidthPx * extent * 1.5;
+            }
+
+            // Within a kept ridge, hair is where the darkness reaches half the ridge's typical darkness:
+            // the ridge response is wider than a thin hair.
+            var sum = new double[stats.Length + 1];
+            var cnt = new int[stats.Length + 1];
+            for (int i = 0; i < w * h; i++)
             {
                 int l = labels[i];
-                hair[i] = l > 0 && keep[l] && cnt[l] > 0 && planes.Darkness[i] >= 0.5 * sum[l] / cnt[l];
+                if (l > 0 && keep[l] && cls[i] == Seed)
+                {
+                    sum[l] += planes.Darkness[i];
+                    cnt[l]++;
+                }
             }
-        });
 
-        return hair;
+            var hair = new bool[w * h];
+            Parallel.For(0, h, y =>
+            {
+                for (int i = y * w; i < (y + 1) * w; i++)
+                {
+                    int l = labels[i];
+                    hair[i] = l > 0 && keep[l] && cnt[l] > 0 && planes.Darkness[i] >= 0.5 * sum[l] / cnt[l];
+                }
+            });
+
+            return hair;
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(ridge);
+            ArrayPool<int>.Shared.Return(labels);
+        }
     }
 
     private static PixelBuffer<byte> TreatedArea(IReadOnlyList<PigmentDot> dots, PixelBuffer<byte> labels, SegmentationOptions o)
