@@ -10,7 +10,7 @@ namespace ProgressVision.Imaging.Buffers;
 /// </summary>
 /// <remarks>
 /// The one memory policy for images in ProgressVision. Storage is rented from
-/// <see cref="ArrayPool{T}.Shared"/> and returned on <see cref="Dispose"/>; a disposed buffer
+/// <see cref="PlanePool{T}"/> and returned on <see cref="Dispose"/>; a disposed buffer
 /// throws on access. 8-bit RGB is <c>PixelBuffer&lt;byte&gt;</c> with 3 channels, 8-bit gray is
 /// 1 channel, and float planes (luminance, gradients, probability maps) are <c>PixelBuffer&lt;float&gt;</c>.
 /// </remarks>
@@ -37,7 +37,7 @@ public sealed class PixelBuffer<T> : IDisposable where T : unmanaged
         Width = width;
         Height = height;
         Channels = channels;
-        _data = ArrayPool<T>.Shared.Rent((int)n);
+        _data = PlanePool<T>.Rent((int)n);
         if (clear)
         {
             Array.Clear(_data, 0, (int)n);
@@ -109,7 +109,7 @@ public sealed class PixelBuffer<T> : IDisposable where T : unmanaged
         var d = Interlocked.Exchange(ref _data, null);
         if (d is not null)
         {
-            ArrayPool<T>.Shared.Return(d);
+            PlanePool<T>.Return(d);
         }
     }
 
