@@ -1,5 +1,5 @@
-using System.Buffers;
 using ProgressVision.Analysis.Dots;
+using ProgressVision.Imaging.Buffers;
 
 namespace ProgressVision.Analysis.Segmentation;
 
@@ -42,10 +42,9 @@ internal static class HairRidge
             // Smoothed rows y0−1 … y1 (ridge neighbours), blurred from rows r further out.
             int s0 = Math.Max(0, y0 - 1), s1 = Math.Min(h, y1 + 1);
             int ea = Math.Max(0, s0 - r), eb = Math.Min(h, s1 + r), rows = eb - ea;
-            var pool = ArrayPool<float>.Shared;
-            var tmp = pool.Rent(rows * w);
-            var smooth = pool.Rent((s1 - s0) * w);
-            var pad = pool.Rent(w + k.Length);
+            var tmp = PlanePool<float>.Rent(rows * w);
+            var smooth = PlanePool<float>.Rent((s1 - s0) * w);
+            var pad = PlanePool<float>.Rent(w + k.Length);
             var sample = new List<float>();
             try
             {
@@ -76,9 +75,9 @@ internal static class HairRidge
             }
             finally
             {
-                pool.Return(tmp);
-                pool.Return(smooth);
-                pool.Return(pad);
+                PlanePool<float>.Return(tmp);
+                PlanePool<float>.Return(smooth);
+                PlanePool<float>.Return(pad);
             }
 
             samples[b] = sample;

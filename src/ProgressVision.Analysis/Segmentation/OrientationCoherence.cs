@@ -1,4 +1,5 @@
 using ProgressVision.Analysis.Dots;
+using ProgressVision.Imaging.Buffers;
 
 namespace ProgressVision.Analysis.Segmentation;
 
@@ -7,7 +8,8 @@ namespace ProgressVision.Analysis.Segmentation;
 /// where one orientation dominates (hair, stubble, edges), near 0 around isotropic dots and flat
 /// skin. Pigment dots are round, so this is what tells them from hair at any contrast.
 /// </summary>
-public sealed class OrientationCoherence
+/// <remarks>The field's planes are pooled: <see cref="Dispose"/> returns them, after which it may not be read.</remarks>
+public sealed class OrientationCoherence : IDisposable
 {
     // Horizontally blurred structure-tensor planes (Jxx, Jyy, Jxy). The vertical half of the
     // separable window is applied only where the field is read: dot detection reads it at a few
@@ -17,6 +19,7 @@ public sealed class OrientationCoherence
     private readonly float[] _hyy;
     private readonly float[] _hxy;
     private readonly float[] _kernel;
+    private bool _disposed;
 
     private OrientationCoherence(float[] hxx, float[] hyy, float[] hxy, float[] kernel, int w, int h)
     {
@@ -41,7 +44,8 @@ public sealed class OrientationCoherence
     public static OrientationCoherence Compute(float[] plane, int w, int h, double windowSigma)
     {
         int hw = (w + 1) / 2, hh = (h + 1) / 2;
-        var half = new float[hw * hh];
+
+        var half = PlanePool<float>.Rent(hw * hh);
         Parallel.For(0, hh, y =>
         {
             int y0 = 2 * y, y1 = Math.Min(h - 1, y0 + 1);
@@ -54,9 +58,9 @@ public sealed class OrientationCoherence
 
         double s = Math.Max(0.8, windowSigma / 2);
         var k = SeparableGaussian.Kernel(s);
-        var hxx = new float[hw * hh];
-        var hyy = new float[hw * hh];
-        var hxy = new float[hw * hh];
+        var hxx = PlanePool<float>.Rent(hw * hh);
+        var hyy = PlanePool<float>.Rent(hw * hh);
+        var hxy = PlanePool<float>.Rent(hw * hh);
         int chunk = Math.Max(16, hh / (4 * Environment.ProcessorCount));
         Parallel.For(0, (hh + chunk - 1) / chunk, c =>
         {
@@ -84,7 +88,22 @@ public sealed class OrientationCoherence
                 SeparableGaussian.Horizontal(jxy, hxy.AsSpan(y * hw, hw), pad, k);
             }
         });
+        PlanePool<float>.Return(half);
         return new OrientationCoherence(hxx, hyy, hxy, k, hw, hh);
+    }
+
+    /// <summary>Returns the pooled planes.</summary>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        PlanePool<float>.Return(_hxx);
+        PlanePool<float>.Return(_hyy);
+        PlanePool<float>.Return(_hxy);
     }
 
     /// <summary>Coherence at full-resolution pixel (x, y), 0..1.</summary>

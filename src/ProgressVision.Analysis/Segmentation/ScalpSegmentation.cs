@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.InteropServices;
 using ProgressVision.Analysis.Dots;
 using ProgressVision.Analysis.Metrics;
@@ -40,7 +39,7 @@ public static class ScalpSegmentation
         int w = rgb.Width, h = rgb.Height;
         var skin = SkinBlocks(rgb, dots, o, out int block, out int bw, out int bh);
         var hair = HairPixels(planes, dots, o);
-        var labels = new PixelBuffer<byte>(w, h);
+        var labels = new PixelBuffer<byte>(w, h, clear: false);
         Parallel.For(0, h, y =>
         {
             var row = labels.Row(y);
@@ -51,6 +50,7 @@ public static class ScalpSegmentation
                     : hair[(y * w) + x] ? (byte)ScalpLabel.Hair : (byte)ScalpLabel.Scalp;
             }
         });
+        PlanePool<bool>.Return(hair);
 
         var treated = TreatedArea(dots, labels, o);
         return new ScalpMask(labels, treated, 1, w, h);
@@ -124,11 +124,13 @@ public static class ScalpSegmentation
         return opened;
     }
 
+    // Hair flags, packed rows, in a pooled array (at least w × h long) the caller returns.
     private static bool[] HairPixels(DarknessPlanes planes, IReadOnlyList<PigmentDot> dots, SegmentationOptions o)
     {
         int w = planes.Width, h = planes.Height;
-        var ridge = ArrayPool<float>.Shared.Rent(w * h);
-        var labels = ArrayPool<int>.Shared.Rent(w * h);
+        var ridge = PlanePool<float>.Rent(w * h);
+        var labels = PlanePool<int>.Rent(w * h);
+        var cls = PlanePool<byte>.Rent(w * h);
         try
         {
             // Robust noise scale: MAD of the second difference across rows of the smoothed plane (a
@@ -154,7 +156,6 @@ public static class ScalpSegmentation
             }
 
             // One byte per pixel: 0 no ridge, Candidate above the grow level, Seed above the seed level.
-            var cls = new byte[w * h];
             Parallel.For(0, h, y =>
             {
                 for (int i = y * w; i < (y + 1) * w; i++)
@@ -163,7 +164,7 @@ public static class ScalpSegmentation
                 }
             });
 
-            var stats = ConnectedComponents.LabelWithStats(cls, w, h, labels.AsSpan(0, w * h), Connectivity.Eight);
+            var stats = ConnectedComponents.LabelWithStats(cls.AsSpan(0, w * h), w, h, labels.AsSpan(0, w * h), Connectivity.Eight);
             var seeded = new bool[stats.Length + 1];
             for (int i = 0; i < w * h; i++)
             {
@@ -195,7 +196,7 @@ public static class ScalpSegmentation
                 }
             }
 
-            var hair = new bool[w * h];
+            var hair = PlanePool<bool>.Rent(w * h);
             Parallel.For(0, h, y =>
             {
                 for (int i = y * w; i < (y + 1) * w; i++)
@@ -209,8 +210,9 @@ public static class ScalpSegmentation
         }
         finally
         {
-            ArrayPool<float>.Shared.Return(ridge);
-            ArrayPool<int>.Shared.Return(labels);
+            PlanePool<float>.Return(ridge);
+            PlanePool<int>.Return(labels);
+            PlanePool<byte>.Return(cls);
         }
     }
 
