@@ -9,7 +9,11 @@ namespace ProgressVision.Analysis.Dots;
 /// its noise level and the orientation-coherence field. Luminance L is made row by row on the way
 /// and not kept (at 12 MP a float plane is 48 MB).
 /// </summary>
-public sealed class DarknessPlanes
+/// <remarks>
+/// The darkness plane and the coherence field are pooled: <see cref="Dispose"/> returns them, after
+/// which neither may be read. Undisposed planes are simply collected.
+/// </remarks>
+public sealed class DarknessPlanes : IDisposable
 {
     private DarknessPlanes(int w, int h, float[] dark, double noise, OrientationCoherence coh, IlluminationModel skin)
     {
@@ -21,13 +25,15 @@ public sealed class DarknessPlanes
         Skin = skin;
     }
 
+    private bool _disposed;
+
     /// <summary>Photo width.</summary>
     public int Width { get; }
 
     /// <summary>Photo height.</summary>
     public int Height { get; }
 
-    /// <summary>Darkness 1 − L/L_skin clamped to [−0.25, 1], packed rows.</summary>
+    /// <summary>Darkness 1 − L/L_skin clamped to [−0.25, 1], packed rows (the array may be longer than Width × Height).</summary>
     public float[] Darkness { get; }
 
     /// <summary>Robust standard deviation of pixel noise on the darkness plane.</summary>
@@ -48,10 +54,24 @@ public sealed class DarknessPlanes
         options ??= new DotDetectionOptions();
         int w = image.Width, h = image.Height;
         var skin = IlluminationModel.Estimate(image, Math.Min(options.BackgroundBlock, Math.Max(8, Math.Min(w, h) / 4)), options.BackgroundPercentile);
-        var dark = skin.Darkness(image);
+        var dark = PlanePool<float>.Rent(w * h);
+        skin.Darkness(image, dark);
         double noise = EstimateNoise(dark, w, h);
         var coh = OrientationCoherence.Compute(dark, w, h, 2.5 * options.MaxRadius);
         return new DarknessPlanes(w, h, dark, noise, coh, skin);
+    }
+
+    /// <summary>Returns the pooled planes.</summary>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        Coherence.Dispose();
+        PlanePool<float>.Return(Darkness);
     }
 
     // Noise from the second difference d(x) − (d(x−1)+d(x+1))/2, whose gain on white noise is

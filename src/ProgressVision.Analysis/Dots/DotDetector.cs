@@ -37,7 +37,7 @@ public sealed class DotDetector
     /// <exception cref="ArgumentException">Not 1 or 3 channels, or a mask for another image size.</exception>
     public IReadOnlyList<PigmentDot> Detect(PixelBuffer<byte> image, ScalpMask? mask = null)
     {
-        var planes = DarknessPlanes.Compute(image, Options);
+        using var planes = DarknessPlanes.Compute(image, Options);
         return Detect(planes, mask);
     }
 

@@ -86,7 +86,7 @@ internal sealed class IlluminationModel
         {
             var hist = new int[Bins];
             int y0 = by * block, y1 = Math.Min(h, y0 + block);
-            var lum = new float[(y1 - y0) * w];
+            var lum = PlanePool<float>.Rent((y1 - y0) * w);
             for (int y = y0; y < y1; y++)
             {
                 readRow(y, lum.AsSpan((y - y0) * w, w));
@@ -117,6 +117,8 @@ internal sealed class IlluminationModel
 
                 raw[(by * gw) + bx] = (bin + 0.5f) / Bins;
             }
+
+            PlanePool<float>.Return(lum);
         });
 
         // 3×3 median: a block covered by hair or a mole takes its neighbours' skin level.
@@ -164,17 +166,30 @@ internal sealed class IlluminationModel
     /// Darkness plane 1 − L / L_skin, clamped to [−0.25, 1]: dots are positive; specular glints are
     /// clipped so their bright cores cannot make dark rings look like blobs.
     /// </summary>
-    public float[] Darkness(float[] lum, int w, int h) => Darkness((y, row) => lum.AsSpan(y * w, w).CopyTo(row), w, h);
-
-    /// <summary>Darkness plane of a photo, its luminance computed row by row.</summary>
-    /// <exception cref="ArgumentException">Not 1 or 3 channels.</exception>
-    public float[] Darkness(PixelBuffer<byte> image)
+    public float[] Darkness(float[] lum, int w, int h)
     {
-        CheckChannels(image);
-        return Darkness((y, row) => Luminance(image.Row(y), image.Channels, row), image.Width, image.Height);
+        var d = new float[w * h];
+        Darkness((y, row) => lum.AsSpan(y * w, w).CopyTo(row), w, h, d);
+        return d;
     }
 
-    private float[] Darkness(RowReader readRow, int w, int h)
+    /// <summary>
+    /// Darkness plane of a photo, its luminance computed row by row, into <paramref name="d"/>
+    /// (at least width × height; packed rows).
+    /// </summary>
+    /// <exception cref="ArgumentException">Not 1 or 3 channels, or <paramref name="d"/> too short.</exception>
+    public void Darkness(PixelBuffer<byte> image, float[] d)
+    {
+        CheckChannels(image);
+        if (d.Length < image.Width * image.Height)
+        {
+            throw new ArgumentException($"Darkness plane of {d.Length} is too short for {image.Width}x{image.Height}.", nameof(d));
+        }
+
+        Darkness((y, row) => Luminance(image.Row(y), image.Channels, row), image.Width, image.Height, d);
+    }
+
+    private void Darkness(RowReader readRow, int w, int h, float[] d)
     {
         // SkinAt's horizontal interpolation depends on x only: its cells and weights are found once
         // per column here, and each row only blends its two grid rows (the same arithmetic, so the
@@ -190,7 +205,6 @@ internal sealed class IlluminationModel
             cfx[x] = gx - cx0[x];
         }
 
-        var d = new float[w * h];
         Parallel.For(0, h, y =>
         {
             double gy = Math.Clamp(((y + 0.5) / _block) - 0.5, 0, _gh - 1);
@@ -212,7 +226,6 @@ internal sealed class IlluminationModel
                 o[x] = Math.Clamp(1f - (l[x] / Math.Max(skin, 1e-3f)), -0.25f, 1f);
             }
         });
-        return d;
     }
 
     private static void CheckChannels(PixelBuffer<byte> image)

@@ -1,5 +1,5 @@
-using System.Buffers;
 using System.Collections.Concurrent;
+using ProgressVision.Imaging.Buffers;
 
 namespace ProgressVision.Analysis.Dots;
 
@@ -38,7 +38,7 @@ internal static class ScaleSpaceBlobs
         {
             bool more = o + 1 < octaves && w >= 32 && h >= 32;
             int nw = (w + 1) / 2, nh = (h + 1) / 2;
-            float[]? next = more ? new float[nw * nh] : null;
+            float[]? next = more ? PlanePool<float>.Rent(nw * nh) : null;
             if (o < firstOctave && next is not null)
             {
                 // Below the first searched octave only the σ = 2 level is needed, to decimate.
@@ -49,8 +49,15 @@ internal static class ScaleSpaceBlobs
                 ProcessOctave(cur, w, h, o, baseSigma, next, nw, maxCurvatureRatio, threshold, found);
             }
 
+            // Octave planes made here go back to the pool once the next octave is made from them.
+            if (!ReferenceEquals(cur, plane))
+            {
+                PlanePool<float>.Return(cur);
+            }
+
             if (next is null)
             {
+                cur = plane;
                 break;
             }
 
@@ -58,6 +65,11 @@ internal static class ScaleSpaceBlobs
             w = nw;
             h = nh;
             baseSigma = 1.0; // level 3 (σ = 2) decimated by 2
+        }
+
+        if (!ReferenceEquals(cur, plane))
+        {
+            PlanePool<float>.Return(cur);
         }
 
         return [.. found];
@@ -90,15 +102,15 @@ internal static class ScaleSpaceBlobs
         {
             int y0 = b * BandRows, y1 = Math.Min(h, y0 + BandRows);
             int ea = Math.Max(0, y0 - halo), eb = Math.Min(h, y1 + halo), rows = eb - ea, n = rows * w;
-            var pool = ArrayPool<float>.Shared;
+
             var g = new float[Levels][];
             for (int j = 0; j < Levels; j++)
             {
-                g[j] = pool.Rent(n);
+                g[j] = PlanePool<float>.Rent(n);
             }
 
-            var tmp = pool.Rent(n);
-            var pad = pool.Rent(w + 64);
+            var tmp = PlanePool<float>.Rent(n);
+            var pad = PlanePool<float>.Rent(w + 64);
             try
             {
                 var source = src.AsSpan(ea * w, n);
@@ -136,11 +148,11 @@ internal static class ScaleSpaceBlobs
             {
                 for (int j = 0; j < Levels; j++)
                 {
-                    pool.Return(g[j]);
+                    PlanePool<float>.Return(g[j]);
                 }
 
-                pool.Return(tmp);
-                pool.Return(pad);
+                PlanePool<float>.Return(tmp);
+                PlanePool<float>.Return(pad);
             }
         });
     }

@@ -1,7 +1,7 @@
-using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using ProgressVision.Imaging.Buffers;
 
 namespace ProgressVision.Analysis.Dots;
 
@@ -145,10 +145,9 @@ internal static class SeparableGaussian
             // Source rows the taps of output rows oy0..oy1−1 reach; at the plane's ends the band's
             // replicated border is the plane's.
             int ea = Math.Max(0, (2 * oy0) - r), eb = Math.Min(height, (2 * (oy1 - 1)) + r + 1), rows = eb - ea;
-            var pool = ArrayPool<float>.Shared;
-            var tmp = pool.Rent(rows * width);
-            var pad = pool.Rent(width + k.Length);
-            var line = pool.Rent(width);
+            var tmp = PlanePool<float>.Rent(rows * width);
+            var pad = PlanePool<float>.Rent(width + k.Length);
+            var line = PlanePool<float>.Rent(width);
             try
             {
                 for (int y = ea; y < eb; y++)
@@ -168,9 +167,9 @@ internal static class SeparableGaussian
             }
             finally
             {
-                pool.Return(tmp);
-                pool.Return(pad);
-                pool.Return(line);
+                PlanePool<float>.Return(tmp);
+                PlanePool<float>.Return(pad);
+                PlanePool<float>.Return(line);
             }
         });
     }
