@@ -1,5 +1,6 @@
 using System.Numerics;
 using ProgressVision.Analysis.Dots;
+using ProgressVision.Imaging.Buffers;
 
 namespace ProgressVision.Analysis.Metrics;
 
@@ -27,7 +28,8 @@ public static class CoverageMetrics
         int w = area.Width, h = area.Height;
 
         // One bit per sub-sample (S² = 16 → ushort): the union of overlapping discs is an OR.
-        var bits = new ushort[w * h];
+        var bits = PlanePool<ushort>.Rent(w * h);
+        Array.Clear(bits, 0, w * h);
         foreach (var d in dots)
         {
             double r2 = d.Radius * d.Radius;
@@ -62,10 +64,12 @@ public static class CoverageMetrics
         }
 
         long covered = 0;
-        foreach (ushort b in bits)
+        foreach (ushort b in bits.AsSpan(0, w * h))
         {
             covered += BitOperations.PopCount(b);
         }
+
+        PlanePool<ushort>.Return(bits);
 
         return covered / (double)(S * S) / area.AreaPx;
     }

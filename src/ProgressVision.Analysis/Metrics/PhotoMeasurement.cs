@@ -54,6 +54,8 @@ public sealed class PhotoMeasurement : IDisposable
             planes = DarknessPlanes.Compute(rgb, detOptions);
         }
 
+        using var pooledPlanes = planes;
+
         IReadOnlyList<PigmentDot> all;
         using (PairStageTimer.Start(timer, "dots", photo))
         {
