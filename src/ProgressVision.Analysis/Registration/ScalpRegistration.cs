@@ -88,10 +88,12 @@ public sealed class ScalpRegistration(RegistrationOptions? options = null)
                 throw new AlignmentFailedException("the matches imply an implausible or too small overlap", fit.InlierCount, pairs.Length, overlap0);
             }
 
-            // Intensity refinement from the feature level down to the finest level.
             var h = fit.Homography;
             DisplacementField? field = null;
-            for (int li = featureLevel; li >= 0; li--)
+
+            // Intensity refinement, coarse to fine from the ≤ 800 px level (or the feature level if coarser): there the
+            // z-scores are not swamped by sensor noise, so the fine levels start within their basin.
+            for (int li = Math.Max(featureLevel, bq); li >= 0; li--)
             {
                 var bl = beforeLevels[li];
                 var al = afterLevels[Math.Min(li, afterLevels.Count - 1)];
