@@ -30,11 +30,18 @@ public sealed class HealingTileSampler : IDisposable
         Width = Math.Max(1, before.Width / f);
         Height = Math.Max(1, before.Height / f);
         _valid = DownscaleMask(validMask, Width, Height);
-        _planes = new PixelBuffer<float>(Width, Height * HealingTileLayout.Channels, 1);
+        // FillPlanes writes every pixel of every plane, so the 6-plane buffer need not be cleared first.
+        _planes = new PixelBuffer<float>(Width, Height * HealingTileLayout.Channels, 1, clear: false);
         using var beforeLab = ToLab(before, Width, Height);
         using var afterLab = ToLab(afterOnBefore, Width, Height);
-        BeforeSkin = SkinReference.Estimate(beforeLab.Span, _valid.Span);
-        AfterSkin = SkinReference.Estimate(afterLab.Span, _valid.Span);
+        // The two references are independent sorts: one per core.
+        SkinReference beforeSkin = default, afterSkin = default;
+        var small = _valid;
+        Parallel.Invoke(
+            () => beforeSkin = SkinReference.Estimate(beforeLab.Span, small.Span),
+            () => afterSkin = SkinReference.Estimate(afterLab.Span, small.Span));
+        BeforeSkin = beforeSkin;
+        AfterSkin = afterSkin;
         FillPlanes(beforeLab, BeforeSkin, 0);
         FillPlanes(afterLab, AfterSkin, 3);
     }
@@ -202,7 +209,7 @@ public sealed class HealingTileSampler : IDisposable
     private static PixelBuffer<byte> DownscaleMask(PixelBuffer<byte> mask, int w, int h)
     {
         const int f = HealingTileLayout.Downscale;
-        var dst = new PixelBuffer<byte>(w, h, 1);
+        var dst = new PixelBuffer<byte>(w, h, 1, clear: false);
         Parallel.For(0, h, y =>
         {
             var d = dst.Row(y);

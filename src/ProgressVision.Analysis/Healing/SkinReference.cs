@@ -14,38 +14,46 @@ public readonly record struct SkinReference(float L, float A, float B)
         // Subsample to ≤ 200k pixels: the median of a large regular sample is within a fraction of a
         // unit of the full median, and sorting 12 MP would dominate the healing time.
         int step = Math.Max(1, n / 200_000);
-        var ls = new List<float>(n / step + 1);
+        var ls = new float[(n / step) + 1];
+        int count = 0;
         for (int i = 0; i < n; i += step)
         {
             if (valid.IsEmpty || valid[i] != 0)
             {
-                ls.Add(lab[3 * i]);
+                ls[count++] = lab[3 * i];
             }
         }
 
-        if (ls.Count == 0)
+        if (count == 0)
         {
             return new SkinReference(50, 0, 0);
         }
 
-        ls.Sort();
-        float lMedian = ls[ls.Count / 2];
-        var bright = new List<(float L, float A, float B)>();
+        Array.Sort(ls, 0, count);
+        float lMedian = ls[count / 2];
+
+        // The brighter half, one array per channel so each median is one sort.
+        var bl = new float[count];
+        var ba = new float[count];
+        var bb = new float[count];
+        int m = 0;
         for (int i = 0; i < n; i += step)
         {
             if ((valid.IsEmpty || valid[i] != 0) && lab[3 * i] >= lMedian)
             {
-                bright.Add((lab[3 * i], lab[(3 * i) + 1], lab[(3 * i) + 2]));
+                bl[m] = lab[3 * i];
+                ba[m] = lab[(3 * i) + 1];
+                bb[m] = lab[(3 * i) + 2];
+                m++;
             }
         }
 
-        return new SkinReference(Median(bright, p => p.L), Median(bright, p => p.A), Median(bright, p => p.B));
+        return new SkinReference(Median(bl, m), Median(ba, m), Median(bb, m));
     }
 
-    private static float Median(List<(float L, float A, float B)> v, Func<(float L, float A, float B), float> pick)
+    private static float Median(float[] v, int count)
     {
-        var s = v.Select(pick).ToArray();
-        Array.Sort(s);
-        return s[s.Length / 2];
+        Array.Sort(v, 0, count);
+        return v[count / 2];
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ProgressVision.Cli.Interaction;
 using ProgressVision.Cli.Training;
+using ProgressVision.Synth.Cases;
 
 namespace ProgressVision.Cli.Commands;
 
@@ -9,6 +10,11 @@ public sealed class HealingTilesCommand : Command
 {
     private static readonly Option<string> Out = new("--out") { Description = "Directory for tiles.f32, labels.u8, cases.i32 and meta.json.", Required = true };
     private static readonly Option<int> Cases = new("--cases") { Description = "Number of synthetic cases.", DefaultValueFactory = _ => 240 };
+    private static readonly Option<string?> Presets = new("--presets")
+    {
+        Description = "Comma-separated Synth presets cycled by case index (e.g. healing,hard); default: the original mix (healing, mixed, healing; every 7th case hard).",
+    };
+
     private static readonly Option<ulong> Seed = new("--seed") { Description = "First case seed (case i uses seed+i).", DefaultValueFactory = _ => 1_000_000UL };
 
     /// <summary>Creates the verb.</summary>
@@ -18,6 +24,7 @@ public sealed class HealingTilesCommand : Command
         Options.Add(Out);
         Options.Add(Cases);
         Options.Add(Seed);
+        Options.Add(Presets);
         SetAction(parse =>
         {
             string outDir = parse.GetValue(Out)!;
@@ -27,7 +34,16 @@ public sealed class HealingTilesCommand : Command
                 throw new CliException(ExitCodes.Usage, "--cases must be at least 3 (train/validation/test are split by case)");
             }
 
-            var counts = console.Progress("healing tiles", p => HealingTileSetWriter.Write(outDir, cases, parse.GetValue(Seed), p));
+            SynthPreset[]? presets = null;
+            if (parse.GetValue(Presets) is { } list)
+            {
+                presets = [.. list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(name =>
+                    Enum.TryParse<SynthPreset>(name, ignoreCase: true, out var p) && p is not (SynthPreset.NoOverlap or SynthPreset.Curved)
+                        ? p
+                        : throw new CliException(ExitCodes.Usage, $"--presets: '{name}' is not one of easy, mixed, hard, healing"))];
+            }
+
+            var counts = console.Progress("healing tiles", p => HealingTileSetWriter.Write(outDir, cases, parse.GetValue(Seed), p, presets));
             console.Line($"wrote {counts.Sum()} tiles to {outDir}: " + string.Join(", ", Analysis.Healing.HealingFlagTypes.ModelClasses.Select((c, i) => $"{c} {counts[i]}")));
             return ExitCodes.Ok;
         });

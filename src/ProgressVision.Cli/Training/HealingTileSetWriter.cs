@@ -24,7 +24,12 @@ public static class HealingTileSetWriter
     public const int HealthyPerPositive = 2;
 
     /// <summary>Writes <paramref name="cases"/> cases starting at <paramref name="seed"/>; returns the class counts.</summary>
-    public static int[] Write(string outDir, int cases, ulong seed, IProgress<(double Fraction, string Status)>? progress = null)
+    /// <param name="outDir">Output directory.</param>
+    /// <param name="cases">Number of cases.</param>
+    /// <param name="seed">Seed of case 0 (case i uses seed + i).</param>
+    /// <param name="progress">Progress sink.</param>
+    /// <param name="presets">Presets cycled by case index; null for the original mix.</param>
+    public static int[] Write(string outDir, int cases, ulong seed, IProgress<(double Fraction, string Status)>? progress = null, IReadOnlyList<SynthPreset>? presets = null)
     {
         Directory.CreateDirectory(outDir);
         var counts = new int[HealingFlagTypes.ModelClasses.Count];
@@ -45,6 +50,11 @@ public static class HealingTileSetWriter
             if (i % 7 == 6)
             {
                 preset = SynthPreset.Hard;
+            }
+
+            if (presets is { Count: > 0 })
+            {
+                preset = presets[i % presets.Count];
             }
 
             var sample = CutCase(seed + (ulong)i, preset);
