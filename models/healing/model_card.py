@@ -47,6 +47,10 @@ Accuracy {t['accuracy']:.3f}. Calibration: expected calibration error {t['ece']:
 - Needs a good alignment: tiles are cut from AFTER warped onto BEFORE.
 - Blowout is learnt from rendered halos; real blowout is more varied.
 - Redness is judged relative to the same photo's skin; a uniformly red scalp has no reference and is not flagged.
+- On very dark skin with a lighting gradient or a white-balance change the model proposes redness over large
+  areas with no measurable a* rise; ProgressVision keeps a redness flag only when its reddest tile is at least
+  2 a* units above the photo's skin (`HealingAnalyzer.MinRednessDeltaA`). Faint rendered redness (a* rise
+  below about 1) is labelled redness in training but is neither reliably found nor clinically visible.
 
 ## Reproduce
 See `models/healing/README.md`: `healing-tiles --cases {ts['cases']} --seed {ts['firstSeed']}`, then
