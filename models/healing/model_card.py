@@ -9,6 +9,14 @@ rows = "\n".join(
     f"| {name} | {v['support']} | {v['precision']:.3f} | {v['recall']:.3f} | {v['f1']:.3f} | {v['rocAuc']:.3f} |"
     for name, v in t["perClass"].items())
 ts = m["tileSet"]
+sets = ts.get("sets")
+if sets:
+    set_list = ", ".join(f"{x['cases']} cases from seed {x['firstSeed']}" for x in sets)
+    seeds_text = set_list
+    reproduce = f"{len(sets)} `healing-tiles` runs ({set_list}) merged by `merge_tiles.py`"
+else:
+    seeds_text = f"seeds {ts['firstSeed']}..{ts['firstSeed'] + ts['cases'] - 1}"
+    reproduce = f"`healing-tiles --cases {ts['cases']} --seed {ts['firstSeed']}`"
 print(f"""# Model card — `healing.onnx`
 
 **SHA-256:** `{m['sha256']}` ({m['bytes']} bytes). ProgressVision refuses to run a file whose hash differs
@@ -27,7 +35,7 @@ Output `probabilities` [N, 4]: {", ".join(m['classes'])}; softmax with temperatu
 (fitted on the validation split).
 
 ## Training data
-{ts['count']} tiles from {ts['cases']} synthetic cases (seeds {ts['firstSeed']}..{ts['firstSeed'] + ts['cases'] - 1})
+{ts['count']} tiles from {ts['cases']} synthetic cases ({seeds_text})
 rendered by `ProgressVision.Synth` (presets: healing, mixed, hard; skin tones from very light to very dark;
 pose, lighting, white balance, blur, noise). Class counts: {dict(zip(ts['classes'], ts['classCounts']))}.
 Split by case (never by tile), seeded: {m['split']['trainTiles']} train / {m['split']['valTiles']} validation /
@@ -53,6 +61,6 @@ Accuracy {t['accuracy']:.3f}. Calibration: expected calibration error {t['ece']:
   below about 1) is labelled redness in training but is neither reliably found nor clinically visible.
 
 ## Reproduce
-See `models/healing/README.md`: `healing-tiles --cases {ts['cases']} --seed {ts['firstSeed']}`, then
+See `models/healing/README.md`: {reproduce}, then
 `/usr/bin/python3 models/healing/train.py --tiles DIR --out OUT` (seed {m['seed']}, {m['epochs']} epochs).
 """)
