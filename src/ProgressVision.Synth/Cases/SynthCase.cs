@@ -47,7 +47,7 @@ public sealed record SynthCase
         ArgumentOutOfRangeException.ThrowIfLessThan(width, 64);
         ArgumentOutOfRangeException.ThrowIfLessThan(height, 64);
         var rng = SplitMix64.ForStream(seed, 1000 + (ulong)preset);
-        var recipe = CaseGenerator.Recipe(ref rng, preset);
+        var recipe = CaseGenerator.WithEvenness(CaseGenerator.Recipe(ref rng, preset), seed, preset);
         var scene = ScalpSceneGenerator.Generate(seed, recipe);
 
         // Look at a point well inside the treated area; AFTER looks at nearly the same point.

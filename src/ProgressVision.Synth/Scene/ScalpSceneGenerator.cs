@@ -220,19 +220,36 @@ public static class ScalpSceneGenerator
         double area = treated.AreaMm2 - gaps.Sum(g => g.AreaMm2);
         int present = conditions.Values.Count(d => d.IsPresent);
         int target = (int)Math.Round(rhoMm2 * area);
-        double spacing = 0.6 / Math.Sqrt(rhoMm2);
+        double spacing = recipe.SpacingFactor / Math.Sqrt(rhoMm2);
         var (minX, minY, maxX, maxY) = treated.Bounds;
         long maxAttempts = 40L * Math.Max(target, 1);
         for (long attempt = 0; attempt < maxAttempts && present < target; attempt++)
         {
-            double x = rng.Uniform(minX, maxX), y = rng.Uniform(minY, maxY);
+            // Clumped work: the needle lands right beside an earlier dot (touching distance plus up to
+            // 0.35 mm), leaving clusters and the gaps between them. No draw at all when unclumped, so
+            // recipes without clumping place exactly the dots they always did.
+            bool besideEarlier = recipe.ClumpedFraction > 0 && placer.Dots.Count > 0 && rng.Chance(recipe.ClumpedFraction);
+            double x, y;
+            if (besideEarlier)
+            {
+                var near = placer.Dots[rng.NextInt(placer.Dots.Count)];
+                double a = rng.Uniform(0, 2 * Math.PI), dist = (near.RadiusMm * 2.2) + 0.05 + rng.Uniform(0, 0.35);
+                x = near.X + (dist * Math.Cos(a));
+                y = near.Y + (dist * Math.Sin(a));
+            }
+            else
+            {
+                x = rng.Uniform(minX, maxX);
+                y = rng.Uniform(minY, maxY);
+            }
+
             if (!treated.Contains(x, y) || InAny(gaps, x, y))
             {
                 continue;
             }
 
             var dot = DrawDot(ref rng, recipe, x, y, meanDiameter, nextId, session, clump: false);
-            if (!placer.Fits(x, y, dot.RadiusMm, spacing, 1.15))
+            if (!placer.Fits(x, y, dot.RadiusMm, besideEarlier ? 0 : spacing, besideEarlier ? 1.0 : 1.15))
             {
                 continue;
             }

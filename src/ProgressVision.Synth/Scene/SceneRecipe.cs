@@ -27,6 +27,19 @@ public sealed record SceneRecipe
     /// <summary>Clumps of close dots.</summary>
     public int Clumps { get; init; } = 3;
 
+    /// <summary>
+    /// Minimum spacing of the regularly placed dots as a fraction of the mean spacing 1/√ρ: ≈0.75 is the
+    /// even, nearly grid-like work of a practised hand, 0.6 even but irregular, ≈0.1 random placement with
+    /// chance clusters and holes. Uniformity varies this much between practitioners.
+    /// </summary>
+    public double SpacingFactor { get; init; } = 0.6;
+
+    /// <summary>
+    /// Fraction of each session's dots placed right next to an earlier dot instead of at a random free
+    /// spot: clumped, gappy work (0 = none).
+    /// </summary>
+    public double ClumpedFraction { get; init; }
+
     /// <summary>Hair style.</summary>
     public HairStyle Hair { get; init; } = HairStyle.Shaved;
 
