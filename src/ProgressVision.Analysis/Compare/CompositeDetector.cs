@@ -37,14 +37,19 @@ public static class CompositeDetector
         Parallel.For(0, h, by =>
         {
             var cells = g.AsSpan(by * w, w);
+            int channels = rgb.Channels, area = step * step;
             for (int y = by * step; y < (by + 1) * step; y++)
             {
                 var row = rgb.Row(y);
-                for (int x = 0; x < w * step; x++)
+                for (int cx = 0, x = 0; cx < w; cx++)
                 {
-                    int i = x * rgb.Channels;
-                    float lum = rgb.Channels >= 3 ? (0.299f * row[i]) + (0.587f * row[i + 1]) + (0.114f * row[i + 2]) : row[i];
-                    cells[x / step] += lum / (step * step);
+                    // Pixels x = cx·step … cx·step + step − 1 of this row, left to right, into cell cx.
+                    for (int end = x + step; x < end; x++)
+                    {
+                        int i = x * channels;
+                        float lum = channels >= 3 ? (0.299f * row[i]) + (0.587f * row[i + 1]) + (0.114f * row[i + 2]) : row[i];
+                        cells[cx] += lum / area;
+                    }
                 }
             }
         });
