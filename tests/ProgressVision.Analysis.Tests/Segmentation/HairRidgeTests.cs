@@ -66,6 +66,42 @@ public class HairRidgeTests
     }
 
     [Fact]
+    public void Row_kernel_equals_its_scalar_reference_bit_for_bit_at_every_width()
+    {
+        var rng = new Random(67);
+        for (int w = 1; w <= 67; w++)
+        {
+            var rows = new float[3][];
+            for (int k = 0; k < 3; k++)
+            {
+                rows[k] = new float[w];
+                for (int x = 0; x < w; x++)
+                {
+                    // Exact zeros and ties included: flat patches are where signs of zero show.
+                    rows[k][x] = rng.Next(4) == 0 ? 0f : (float)(rng.NextDouble() - 0.3);
+                }
+            }
+
+            var fast = new float[w];
+            var reference = new float[w];
+            Array.Fill(fast, float.NaN);
+            HairRidge.RidgeRow(rows[0], rows[1], rows[2], fast, new float[4 * w]);
+            HairRidge.RidgeRowScalar(rows[0], rows[1], rows[2], reference);
+            for (int x = 0; x < w; x++)
+            {
+                Assert.True(BitConverter.SingleToInt32Bits(reference[x]) == BitConverter.SingleToInt32Bits(fast[x]), $"w {w}, x {x}: {reference[x]} vs {fast[x]}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Row_kernel_refuses_mismatched_rows()
+    {
+        Assert.Throws<ArgumentException>(() => HairRidge.RidgeRow(new float[5], new float[6], new float[6], new float[6], new float[16]));
+        Assert.Throws<ArgumentException>(() => HairRidge.RidgeRow(new float[6], new float[6], new float[6], new float[6], new float[15]));
+    }
+
+    [Fact]
     public void A_dark_line_is_a_ridge_and_a_round_dot_is_not()
     {
         const int w = 60, h = 60;
