@@ -95,6 +95,69 @@ internal static class SeparableGaussian
         }
     }
 
+    /// <summary>
+    /// One row with a symmetric kernel (k[i] = k[2r − i], as every kernel of <see cref="Kernel"/> is):
+    /// each mirrored pair of taps is added first and enters with one fused multiply-add, half the
+    /// arithmetic of <see cref="Horizontal"/> for wide windows. The sums round differently from
+    /// <see cref="Horizontal"/>'s (float rounding only); vector and scalar paths agree bit for bit.
+    /// </summary>
+    /// <exception cref="ArgumentException">Output or pad too short, or an even-length kernel.</exception>
+    internal static void HorizontalSymmetric(ReadOnlySpan<float> row, Span<float> outRow, Span<float> pad, float[] k)
+    {
+        int w = row.Length, r = k.Length / 2;
+        if ((k.Length & 1) == 0 || outRow.Length < w || pad.Length < w + (2 * r))
+        {
+            throw new ArgumentException($"Symmetric row filter needs an odd kernel, an output of {w} and a pad of {w + (2 * r)}; got {k.Length} taps, {outRow.Length} and {pad.Length}.");
+        }
+
+        if (w == 0)
+        {
+            return;
+        }
+
+        pad.Slice(0, r).Fill(row[0]);
+        row.CopyTo(pad.Slice(r));
+        pad.Slice(r + w, r).Fill(row[w - 1]);
+        ref float p = ref MemoryMarshal.GetReference(pad);
+        ref float o = ref MemoryMarshal.GetReference(outRow);
+        int x = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            int vc = Vector<float>.Count;
+
+            // Lane j is output x + j, as in Horizontal; pad[x+j+i] and pad[x+j+2r−i] share tap i.
+            for (; x <= w - vc; x += vc)
+            {
+                var acc = new Vector<float>(k[r]) * Vector.LoadUnsafe(ref p, (nuint)(x + r));
+                for (int i = 0; i < r; i++)
+                {
+                    var pair = Vector.LoadUnsafe(ref p, (nuint)(x + i)) + Vector.LoadUnsafe(ref p, (nuint)(x + (2 * r) - i));
+                    acc = Vector.FusedMultiplyAdd(new Vector<float>(k[i]), pair, acc);
+                }
+
+                acc.StoreUnsafe(ref o, (nuint)x);
+            }
+        }
+
+        HorizontalSymmetricScalar(pad, outRow, x, w, k);
+    }
+
+    /// <summary>Scalar reference of <see cref="HorizontalSymmetric"/>: outputs <paramref name="from"/> … <paramref name="to"/> − 1 of an already padded row.</summary>
+    internal static void HorizontalSymmetricScalar(ReadOnlySpan<float> pad, Span<float> outRow, int from, int to, float[] k)
+    {
+        int r = k.Length / 2;
+        for (int x = from; x < to; x++)
+        {
+            float acc = k[r] * pad[x + r];
+            for (int i = 0; i < r; i++)
+            {
+                acc = MathF.FusedMultiplyAdd(k[i], pad[x + i] + pad[x + (2 * r) - i], acc);
+            }
+
+            outRow[x] = acc;
+        }
+    }
+
     /// <summary>One output row of the vertical pass over a packed block (rows clamp at the block's ends).</summary>
     internal static void Vertical(ReadOnlySpan<float> block, Span<float> outRow, int width, int rows, int y, float[] k)
     {

@@ -65,7 +65,8 @@ public sealed class OrientationCoherence : IDisposable
         Parallel.For(0, (hh + chunk - 1) / chunk, c =>
         {
             // Gradient products of one row, then straight into the horizontal pass: the unblurred
-            // tensor planes are never stored.
+            // tensor planes are never stored. The window is ~250 taps wide, so its mirrored taps
+            // are paired (HorizontalSymmetric: half the arithmetic, float rounding only).
             var jxx = new float[hw];
             var jyy = new float[hw];
             var jxy = new float[hw];
@@ -83,9 +84,9 @@ public sealed class OrientationCoherence : IDisposable
                     jxy[x] = gx * gy;
                 }
 
-                SeparableGaussian.Horizontal(jxx, hxx.AsSpan(y * hw, hw), pad, k);
-                SeparableGaussian.Horizontal(jyy, hyy.AsSpan(y * hw, hw), pad, k);
-                SeparableGaussian.Horizontal(jxy, hxy.AsSpan(y * hw, hw), pad, k);
+                SeparableGaussian.HorizontalSymmetric(jxx, hxx.AsSpan(y * hw, hw), pad, k);
+                SeparableGaussian.HorizontalSymmetric(jyy, hyy.AsSpan(y * hw, hw), pad, k);
+                SeparableGaussian.HorizontalSymmetric(jxy, hxy.AsSpan(y * hw, hw), pad, k);
             }
         });
         PlanePool<float>.Return(half);

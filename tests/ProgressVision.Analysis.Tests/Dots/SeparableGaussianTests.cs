@@ -34,6 +34,50 @@ public class SeparableGaussianTests
         }
     }
 
+    [Theory]
+    [InlineData(0.8)]
+    [InlineData(1.6)]
+    [InlineData(16.0)]
+    [InlineData(50.3)]
+    public void Symmetric_row_filter_matches_its_scalar_reference_exactly_and_the_plain_filter_to_rounding(double sigma)
+    {
+        var k = SeparableGaussian.Kernel(sigma);
+        int r = k.Length / 2;
+        var rng = new Random((int)(sigma * 10));
+        for (int w = 1; w <= 67; w++)
+        {
+            var row = new float[w];
+            for (int x = 0; x < w; x++)
+            {
+                row[x] = (float)rng.NextDouble();
+            }
+
+            var fast = new float[w];
+            var plain = new float[w];
+            var pad = new float[w + (2 * r)];
+            SeparableGaussian.HorizontalSymmetric(row, fast, pad, k);
+
+            // The scalar reference over the same padded row (the pad is what HorizontalSymmetric left in it).
+            var reference = new float[w];
+            SeparableGaussian.HorizontalSymmetricScalar(pad, reference, 0, w, k);
+            SeparableGaussian.Horizontal(row, plain, new float[w + k.Length], k);
+            for (int x = 0; x < w; x++)
+            {
+                Assert.True(BitConverter.SingleToInt32Bits(reference[x]) == BitConverter.SingleToInt32Bits(fast[x]), $"σ {sigma}, w {w}, x {x}: {reference[x]} vs {fast[x]}");
+                Assert.Equal(plain[x], fast[x], 2e-6f);
+            }
+        }
+    }
+
+    [Fact]
+    public void Symmetric_row_filter_refuses_short_buffers_and_even_kernels()
+    {
+        var k = SeparableGaussian.Kernel(2.0);
+        Assert.Throws<ArgumentException>(() => SeparableGaussian.HorizontalSymmetric(new float[10], new float[9], new float[10 + k.Length], k));
+        Assert.Throws<ArgumentException>(() => SeparableGaussian.HorizontalSymmetric(new float[10], new float[10], new float[9 + k.Length - 1], k));
+        Assert.Throws<ArgumentException>(() => SeparableGaussian.HorizontalSymmetric(new float[10], new float[10], new float[20], new float[4]));
+    }
+
     [Fact]
     public void Full_blur_of_a_ramp_keeps_the_ramp_inside_and_flattens_at_replicated_borders()
     {
