@@ -47,8 +47,8 @@ public sealed class EndToEndBench : IBenchSection
         var analyzer = new PairAnalyzer(new PairAnalysisOptions { MmPerPx = synth.BeforePose.MmPerPx }, model) { Timer = timer };
 
         int runs = Math.Clamp(context.Iterations, 1, 3);
-        double best = double.MaxValue, bestWrite = 0;
-        long peak = 0;
+        double best = double.MaxValue, bestWrite = 0, firstMs = 0, firstCpu = 0;
+        long peak = 0, firstPeak = 0;
         IReadOnlyList<PairStageTime> bestStages = [];
         for (int i = 0; i < runs; i++)
         {
@@ -65,6 +65,11 @@ public sealed class EndToEndBench : IBenchSection
             double writeMs = write.Elapsed.TotalMilliseconds;
             long runPeak = PeakWorkingSet();
             peak = Math.Max(peak, runPeak);
+            if (i == 0)
+            {
+                (firstMs, firstCpu, firstPeak) = (ms, cpuMs, runPeak);
+            }
+
             context.Console.Line(string.Create(inv,
                 $"  run {i + 1}: {ms:F0} ms wall, {cpuMs:F0} ms CPU (+ {writeMs:F0} ms writing outputs), peak working set {runPeak / (1 << 20)} MiB{(reset ? "" : " (lifetime peak)")}, {analysis.Result.Before.DotCount}/{analysis.Result.After.DotCount} dots"));
             if (ms < best)
@@ -75,7 +80,7 @@ public sealed class EndToEndBench : IBenchSection
             }
         }
 
-        context.Console.Line("  stages of the fastest run (ms; before / after where per photo):");
+        context.Console.Line("  stages of the fastest run:");
         foreach (var line in StageLines(bestStages, inv))
         {
             context.Console.Line("    " + line);
@@ -83,8 +88,9 @@ public sealed class EndToEndBench : IBenchSection
 
         var gc = GC.GetGCMemoryInfo();
         string note = string.Create(inv,
-            $"AnalyzeDetailed from JPEG q90 files with the healing model, best of {runs}; {string.Join(", ", StageSummary(bestStages, inv))}; " +
-            $"writing outputs {bestWrite:F0} ms more; peak working set {peak / (1 << 20)} MiB; GC committed after runs {gc.TotalCommittedBytes / (1 << 20)} MiB; " +
+            $"AnalyzeDetailed from JPEG q90 files with the healing model, best of {runs}; stages ms (before/after) {string.Join(", ", StageSummary(bestStages, inv))}; " +
+            $"writing outputs {bestWrite:F0} ms more; first run (fresh process) {firstMs:F0} ms wall, {firstCpu:F0} ms CPU, peak {firstPeak / (1 << 20)} MiB; " +
+            $"peak working set over all runs {peak / (1 << 20)} MiB; GC committed after runs {gc.TotalCommittedBytes / (1 << 20)} MiB; " +
             $"load average {LoadAverage()}; target ≤ 2000 ms, ≤ 1536 MiB (issue 4 item 9)");
         return new BenchResult(Name, $"mixed-{Seed} {Width}x{Height} pair", best, null, null, note);
     }
@@ -111,29 +117,27 @@ public sealed class EndToEndBench : IBenchSection
         return (before, after);
     }
 
-    // Per stage: the wall time of the stage, and for per-photo stages both photos' times.
+    // Per stage: its wall time, per photo where it runs once per photo (stages overlap: BEFORE is
+    // measured while the pair is aligned, AFTER is warped while it is measured), with start offsets.
     private static IEnumerable<string> StageLines(IReadOnlyList<PairStageTime> stages, CultureInfo inv)
     {
         foreach (var name in StageOrder.Concat(stages.Select(s => s.Stage).Distinct().Except(StageOrder)))
         {
-            var of = stages.Where(s => s.Stage == name).ToList();
-            if (of.Count == 0)
+            foreach (var s in stages.Where(s => s.Stage == name).OrderBy(s => s.Photo))
             {
-                continue;
+                yield return string.Create(inv, $"{name,-9} {s.Photo ?? "pair",-6} {s.Duration.TotalMilliseconds,6:F0} ms  (from {s.Start.TotalMilliseconds:F0} ms)");
             }
-
-            string parts = string.Join(" / ", of.Select(s => string.Create(inv, $"{s.Duration.TotalMilliseconds:F0}{(s.Photo is null ? "" : " " + s.Photo)}")));
-            yield return string.Create(inv, $"{name,-9} {Span(of):F0} ms wall ({parts})");
         }
 
         if (stages.Count > 0)
         {
-            yield return string.Create(inv, $"{"total",-9} {Span(stages):F0} ms wall");
+            yield return string.Create(inv, $"{"total",-16} {Span(stages),6:F0} ms wall");
         }
     }
 
     private static IEnumerable<string> StageSummary(IReadOnlyList<PairStageTime> stages, CultureInfo inv) =>
-        StageOrder.Where(n => stages.Any(s => s.Stage == n)).Select(n => string.Create(inv, $"{n} {Span(stages.Where(s => s.Stage == n).ToList()):F0}"));
+        StageOrder.Where(n => stages.Any(s => s.Stage == n)).Select(n => n + " " + string.Join("/", stages.Where(s => s.Stage == n).OrderBy(s => s.Photo)
+            .Select(s => s.Duration.TotalMilliseconds.ToString("F0", inv))));
 
     // Wall time from the first start to the last end (stages of both photos may overlap).
     private static double Span(IReadOnlyCollection<PairStageTime> of) =>
