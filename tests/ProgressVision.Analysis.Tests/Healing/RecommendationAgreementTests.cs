@@ -80,7 +80,7 @@ public class RecommendationAgreementTests(ITestOutputHelper output)
         output.WriteLine($"agreement {agree}/{CaseCount} = {100.0 * agree / CaseCount:0.0}%; on cases that are not close calls {decidedAgree}/{decided} = {100.0 * decidedAgree / Math.Max(1, decided):0.0}% ({sw.Elapsed.TotalSeconds:0} s)");
         Assert.True(decided >= CaseCount * 0.6, $"only {decided} of {CaseCount} cases have a clear truth");
         // Issue 5's target is 95%: NOT met (model bc4f22cc, these seeds, main at 16959a7): 13/16 clear cases
-        // (81%), 17/24 overall. Clear-case misses: a patchy fade the model does not see on very dark skin
+        // (81%), 17/24 overall; the same figures through our registration (PV_RECOMMENDATION_ESTIMATED_ALIGNMENT=1). Clear-case misses: a patchy fade the model does not see on very dark skin
         // (hard-91011), a photo-wide redness flag on very dark skin with a lighting gradient (hard-91019), and an
         // empty patch the gap measurement misses so a blowout decides (mixed-91017); the close calls add missed
         // gaps and redness at the edge of visibility. Asserted at 75% so one flip does not hide a real regression.
