@@ -2,7 +2,8 @@ namespace ProgressVision.Cli.Evaluation;
 
 /// <summary>
 /// One row of the accuracy table: a preset's cases reduced to their worst (alignment, F1, metric errors)
-/// and the rank correlation of measured with true nnCv over every photo of the preset.
+/// and the rank correlation of measured with true nnCv over every photo of the preset, with the range of
+/// the true nnCv it is taken over (a correlation over a narrow range mostly measures noise).
 /// </summary>
 public sealed record PresetSummary(
     string Preset,
@@ -15,7 +16,9 @@ public sealed record PresetSummary(
     double MaxCoverageAbsError,
     double MaxDensityRelError,
     double NnCvSpearman,
-    double MedianWallMs)
+    double MedianWallMs,
+    double TrueNnCvMin = double.NaN,
+    double TrueNnCvMax = double.NaN)
 {
     /// <summary>The F1 target for this preset: 0.95 on easy cases, 0.85 on every harder preset.</summary>
     public double F1Target => Preset == "easy" ? 0.95 : 0.85;
@@ -38,6 +41,8 @@ public sealed record PresetSummary(
             photos.Count == 0 ? double.NaN : photos.Max(p => p.CoverageAbsError),
             photos.Count == 0 ? double.NaN : photos.Max(p => p.DensityRelError),
             TruthScoring.Spearman(photos.Select(p => p.NnCv).ToList(), photos.Select(p => p.TrueNnCv).ToList()),
-            walls.Count == 0 ? double.NaN : walls[walls.Count / 2]);
+            walls.Count == 0 ? double.NaN : walls[walls.Count / 2],
+            photos.Count == 0 ? double.NaN : photos.Min(p => p.TrueNnCv),
+            photos.Count == 0 ? double.NaN : photos.Max(p => p.TrueNnCv));
     }
 }

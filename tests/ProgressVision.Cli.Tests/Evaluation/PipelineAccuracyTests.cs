@@ -49,7 +49,35 @@ public sealed class PipelineAccuracyTests(PipelineAccuracyFixture fixture) : ICl
         }
     }
 
-    // Not asserted here because the current components do not reach them (measured 2026-11-21 on these
-    // seeds: density relative error 13.9 % on hard-702001, nnCv Spearman 0.591 over 16 photos); the
-    // evaluate verb still checks and reports them (docs/ACCURACY.md "Targets missed").
+    [Fact]
+    public void DensityWithinFivePercentOnEasyAndMixed()
+    {
+        // The 5 % target holds on easy and mixed photos here and in docs/ACCURACY.md. Hard (long hair over very
+        // dark skin: hard-502003 11.9 % in the docs run) and curved (dark-skin false positives and the dome's
+        // unmodelled area: curved-703001 6.7 % here) do not meet it yet; 8 % guards them against regressions
+        // (before the area-scale and detector fixes they were off by up to 21 %).
+        foreach (var c in Cases)
+        {
+            Assert.True(c.Failure is null, $"{c.Name} failed: {c.Failure}");
+            double limit = c.Preset is "easy" or "mixed" ? AccuracyTargets.DensityRelError : 0.08;
+            foreach (var p in c.Photos)
+            {
+                Assert.True(p.DensityRelError <= limit, string.Create(Inv, $"{c.Name}: density {p.DensityPerCm2:0.0}/cm² vs truth {p.TrueDensityPerCm2:0.0} ({p.DensityRelError:P1} > {limit:P0})\n{fixture.Describe()}"));
+            }
+        }
+    }
+
+    [Fact]
+    public void NnCvRanksThePhotosAsTheTruthDoes()
+    {
+        var photos = Cases.Where(c => c.Failure is null).SelectMany(c => c.Photos).ToList();
+        double lo = photos.Min(p => p.TrueNnCv), hi = photos.Max(p => p.TrueNnCv);
+
+        // A rank correlation over true values in a narrow band would mostly measure noise: the Synth cases
+        // must span even to irregular work for the figure to mean anything.
+        Assert.True(hi - lo >= 0.1, string.Create(Inv, $"true nnCv spans only {lo:0.000}–{hi:0.000}"));
+        double rho = TruthScoring.Spearman(photos.Select(p => p.NnCv).ToList(), photos.Select(p => p.TrueNnCv).ToList());
+        string pairs = string.Join(", ", photos.Select(p => string.Create(Inv, $"{p.NnCv:0.000}/{p.TrueNnCv:0.000}")));
+        Assert.True(rho >= AccuracyTargets.NnCvSpearman, string.Create(Inv, $"nnCv Spearman {rho:0.000} over {photos.Count} photos (measured/true: {pairs})"));
+    }
 }
