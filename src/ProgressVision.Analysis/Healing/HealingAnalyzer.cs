@@ -26,6 +26,13 @@ public sealed class HealingAnalyzer(HealingModel model)
     /// </summary>
     public double MinRednessDeltaA { get; init; } = 2.0;
 
+    /// <summary>
+    /// Largest share of the analysed tile grid a redness flag may cover. Redness is measured against the same
+    /// photo's skin; a flag over most of the scalp leaves no unaffected skin to compare with (on held-out pairs
+    /// such flags were white-balance or lighting shifts on very dark skin), so it is reported as unconfirmed.
+    /// </summary>
+    public double MaxRednessShare { get; init; } = 0.5;
+
     /// <summary>Tile grid stride in downscaled pixels (half a tile: every point is seen by up to 4 tiles).</summary>
     public int Stride { get; init; } = HealingTileLayout.TileSize / 2;
 
@@ -84,6 +91,9 @@ public sealed class HealingAnalyzer(HealingModel model)
         }
 
         var proposed = HealingFlagAssembler.Assemble(tiles, Stride, Threshold, (type, box, members) => Evidence(sampler, dots, type, box, members));
+        bool Confirmed(HealingFlag flag) =>
+            flag.Type != HealingFlagTypes.Redness
+            || (flag.Evidence["peakTileDeltaAStar"] >= MinRednessDeltaA && flag.Evidence["tiles"] <= MaxRednessShare * origins.Count);
         var flags = proposed.Where(Confirmed).ToList();
         return new HealingResult(flags, model.Sha256, tiles.Count, sw.Elapsed.TotalMilliseconds)
         {
@@ -93,9 +103,6 @@ public sealed class HealingAnalyzer(HealingModel model)
             GridTiles = origins.Count,
         };
     }
-
-    private bool Confirmed(HealingFlag flag) =>
-        flag.Type != HealingFlagTypes.Redness || flag.Evidence["peakTileDeltaAStar"] >= MinRednessDeltaA;
 
     private static (IReadOnlyDictionary<string, double> Evidence, string? Note) Evidence(HealingTileSampler s, IReadOnlyList<DotChangeSample> dots, string type, double[] box, IReadOnlyList<(int X, int Y)> members)
     {

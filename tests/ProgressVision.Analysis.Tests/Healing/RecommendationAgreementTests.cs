@@ -79,12 +79,13 @@ public class RecommendationAgreementTests(ITestOutputHelper output)
 
         output.WriteLine($"agreement {agree}/{CaseCount} = {100.0 * agree / CaseCount:0.0}%; on cases that are not close calls {decidedAgree}/{decided} = {100.0 * decidedAgree / Math.Max(1, decided):0.0}% ({sw.Elapsed.TotalSeconds:0} s)");
         Assert.True(decided >= CaseCount * 0.6, $"only {decided} of {CaseCount} cases have a clear truth");
-        // Issue 5's target is 95%: NOT met (model bc4f22cc, these seeds, main at 16959a7): 13/16 clear cases
-        // (81%), 17/24 overall; the same figures through our registration (PV_RECOMMENDATION_ESTIMATED_ALIGNMENT=1). Clear-case misses: a patchy fade the model does not see on very dark skin
-        // (hard-91011), a photo-wide redness flag on very dark skin with a lighting gradient (hard-91019), and an
-        // empty patch the gap measurement misses so a blowout decides (mixed-91017); the close calls add missed
-        // gaps and redness at the edge of visibility. Asserted at 75% so one flip does not hide a real regression.
-        Assert.True(decidedAgree >= decided * 0.75, $"recommendation agrees on {decidedAgree}/{decided} clear cases (< 75%)");
+        // Issue 5's target is 95%: NOT met (model bc4f22cc, these seeds, main at 1aaa477 + the redness-share rule):
+        // 15/17 clear cases (88%), 17/24 overall. Both clear-case misses are empty patches the gap measurement
+        // does not find (hard-91023; mixed-91017, where a blowout then decides); the close calls add gaps, fade on
+        // very dark skin and redness at the edge of visibility. Through our registration (PV_RECOMMENDATION_
+        // ESTIMATED_ALIGNMENT=1) it measured 13/16 and 17/24 before the redness-share rule. Asserted at 80%: one
+        // flip from a dots or metrics change still passes, a real regression does not.
+        Assert.True(decidedAgree >= decided * 0.8, $"recommendation agrees on {decidedAgree}/{decided} clear cases (< 80%)");
     }
 
     internal static CompareResult Analyze(SynthPair pair, HealingModel model, bool trueMapping = true)
