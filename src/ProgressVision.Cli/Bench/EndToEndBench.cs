@@ -123,7 +123,7 @@ public sealed class EndToEndBench : IBenchSection
     {
         foreach (var name in StageOrder.Concat(stages.Select(s => s.Stage).Distinct().Except(StageOrder)))
         {
-            foreach (var s in stages.Where(s => s.Stage == name).OrderBy(s => s.Photo))
+            foreach (var s in stages.Where(s => s.Stage == name).OrderBy(s => PhotoOrder(s.Photo)))
             {
                 yield return string.Create(inv, $"{name,-9} {s.Photo ?? "pair",-6} {s.Duration.TotalMilliseconds,6:F0} ms  (from {s.Start.TotalMilliseconds:F0} ms)");
             }
@@ -136,8 +136,11 @@ public sealed class EndToEndBench : IBenchSection
     }
 
     private static IEnumerable<string> StageSummary(IReadOnlyList<PairStageTime> stages, CultureInfo inv) =>
-        StageOrder.Where(n => stages.Any(s => s.Stage == n)).Select(n => n + " " + string.Join("/", stages.Where(s => s.Stage == n).OrderBy(s => s.Photo)
+        StageOrder.Where(n => stages.Any(s => s.Stage == n)).Select(n => n + " " + string.Join("/", stages.Where(s => s.Stage == n).OrderBy(s => PhotoOrder(s.Photo))
             .Select(s => s.Duration.TotalMilliseconds.ToString("F0", inv))));
+
+    // BEFORE, then AFTER, then pair stages.
+    private static int PhotoOrder(string? photo) => photo switch { "before" => 0, "after" => 1, _ => 2 };
 
     // Wall time from the first start to the last end (stages of both photos may overlap).
     private static double Span(IReadOnlyCollection<PairStageTime> of) =>
