@@ -183,6 +183,13 @@ public sealed class PairAnalyzer(PairAnalysisOptions options, HealingModel? heal
                     return beforeM.Mask.LabelAt((tx * f) + half, (ty * f) + half) != ScalpLabel.Background;
                 });
                 flags.AddRange(GateByDays(healing.Flags, daysSince, warnings));
+                // A proposal the measures overruled is still worth a look: say where and why it was dropped.
+                foreach (var u in healing.Unconfirmed)
+                {
+                    string why = string.Join(", ", u.Evidence.Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key} {kv.Value:0.##}")));
+                    warnings.Add(string.Create(CultureInfo.InvariantCulture,
+                        $"{u.Type} proposed by the model at [{u.Box[0]:0},{u.Box[1]:0},{u.Box[2]:0},{u.Box[3]:0}] (score {u.Score:0.00}) not confirmed by the measures ({why}); not flagged"));
+                }
             }
             else
             {

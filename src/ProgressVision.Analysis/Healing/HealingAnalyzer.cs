@@ -33,6 +33,31 @@ public sealed class HealingAnalyzer(HealingModel model)
     /// </summary>
     public double MaxRednessShare { get; init; } = 0.5;
 
+    /// <summary>
+    /// Smallest share of a flagged box's earlier dots that a real patchy fade fades (the same 20% below which the
+    /// flag's note already says the measurement disagrees). Synthetic fade boxes measure 0.25–0.47.
+    /// </summary>
+    public double MinFadedShare { get; init; } = 0.2;
+
+    /// <summary>
+    /// A patchy-fade flag is unconfirmed when so few of its earlier dots faded that, had
+    /// <see cref="MinFadedShare"/> of them faded, a count this low would happen less often than this
+    /// (one-sided binomial tail). 0 faded of 35 (a photo compared with itself) gives 0.0004; 0 of 9 gives
+    /// 0.13, too few dots to overrule the model, so that flag stands with its note.
+    /// </summary>
+    public double FadeVetoLevel { get; init; } = 0.05;
+
+    /// <summary>Matched dots a blowout flag's box must hold before their radius growth may overrule the model.</summary>
+    public int MinDotsToOverrule { get; init; } = 20;
+
+    /// <summary>
+    /// Median radius growth of matched dots below which a blowout flag over at least
+    /// <see cref="MinDotsToOverrule"/> of them is unconfirmed. Blowout is ink spreading under the skin, so
+    /// the dots it affects measure wider (synthetic blowout boxes: 1.15–1.7); a median within 5% of 1 (detector
+    /// radius noise) shows no spread.
+    /// </summary>
+    public double MaxRadiusGrowthToOverrule { get; init; } = 1.05;
+
     /// <summary>Tile grid stride in downscaled pixels (half a tile: every point is seen by up to 4 tiles).</summary>
     public int Stride { get; init; } = HealingTileLayout.TileSize / 2;
 
@@ -55,10 +80,15 @@ public sealed class HealingAnalyzer(HealingModel model)
     /// <param name="before">BEFORE RGB.</param>
     /// <param name="afterOnBefore">AFTER warped onto BEFORE.</param>
     /// <param name="valid">Where both have data.</param>
-    /// <param name="dots">What became of each BEFORE dot (for the evidence).</param>
+    /// <param name="dots">
+    /// What became of each BEFORE dot (evidence, and the measurement that confirms or overrules fade and
+    /// blowout); null when the dots were not measured, so fade and blowout flags stand on the model alone.
+    /// </param>
     /// <param name="include">Optional filter on tile origins (downscaled pixels), e.g. the scalp area.</param>
-    public HealingResult Analyze(PixelBuffer<byte> before, PixelBuffer<byte> afterOnBefore, PixelBuffer<byte> valid, IReadOnlyList<DotChangeSample> dots, Func<int, int, bool>? include = null)
+    public HealingResult Analyze(PixelBuffer<byte> before, PixelBuffer<byte> afterOnBefore, PixelBuffer<byte> valid, IReadOnlyList<DotChangeSample>? dots, Func<int, int, bool>? include = null)
     {
+        bool dotsMeasured = dots is not null;
+        dots ??= [];
         var sw = Stopwatch.StartNew();
         using var sampler = new HealingTileSampler(before, afterOnBefore, valid);
         var origins = sampler.TileOrigins(Stride, include);
@@ -91,9 +121,7 @@ public sealed class HealingAnalyzer(HealingModel model)
         }
 
         var proposed = HealingFlagAssembler.Assemble(tiles, Stride, Threshold, (type, box, members) => Evidence(sampler, dots, type, box, members));
-        bool Confirmed(HealingFlag flag) =>
-            flag.Type != HealingFlagTypes.Redness
-            || (flag.Evidence["peakTileDeltaAStar"] >= MinRednessDeltaA && flag.Evidence["tiles"] <= MaxRednessShare * origins.Count);
+        bool Confirmed(HealingFlag flag) => Confirms(flag, origins.Count, dotsMeasured);
         var flags = proposed.Where(Confirmed).ToList();
         return new HealingResult(flags, model.Sha256, tiles.Count, sw.Elapsed.TotalMilliseconds)
         {
@@ -101,6 +129,31 @@ public sealed class HealingAnalyzer(HealingModel model)
             PrepareMilliseconds = prepareMs,
             ModelMilliseconds = batch.ModelMilliseconds,
             GridTiles = origins.Count,
+        };
+    }
+
+    /// <summary>
+    /// Whether the measurements confirm a flag the model proposed: redness needs a measured a* rise and
+    /// unaffected skin around it; patchy fade needs earlier dots in its box and, when there are enough of them,
+    /// a share that really faded; blowout, when enough dots matched, a real growth of their radius.
+    /// </summary>
+    /// <param name="flag">A proposed flag with the evidence <see cref="Analyze"/> measures.</param>
+    /// <param name="gridTiles">Tiles in the analysed grid (for the share a redness flag covers).</param>
+    /// <param name="dotsMeasured">False when no dot change was measured: fade and blowout then stand.</param>
+    public bool Confirms(HealingFlag flag, int gridTiles, bool dotsMeasured)
+    {
+        ArgumentNullException.ThrowIfNull(flag);
+        var e = flag.Evidence;
+        return flag.Type switch
+        {
+            HealingFlagTypes.Redness => e["peakTileDeltaAStar"] >= MinRednessDeltaA && e["tiles"] <= MaxRednessShare * gridTiles,
+            // Fade needs pigment that was there: no earlier dot in the box means nothing could fade; many
+            // earlier dots of which almost none faded means the measurement contradicts the model.
+            HealingFlagTypes.PatchyFade => !dotsMeasured
+                || (e["dotsBefore"] > 0 && BinomialTail.AtMost((int)Math.Round(e["fadedFraction"] * e["dotsBefore"]), (int)e["dotsBefore"], MinFadedShare) >= FadeVetoLevel),
+            HealingFlagTypes.Blowout => !dotsMeasured
+                || !(e["matchedDots"] >= MinDotsToOverrule && e["medianRadiusGrowth"] < MaxRadiusGrowthToOverrule),
+            _ => true,
         };
     }
 

@@ -73,7 +73,7 @@ public sealed class HealingBench(bool fullGridNoise) : IBenchSection
             {
                 // CPU time of the run too: on a loaded machine wall time mostly measures the wait for a core.
                 var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
-                var r = analyzer.Analyze(before, after, valid, [], include);
+                var r = analyzer.Analyze(before, after, valid, null, include);
                 double cpuMs = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
                 if (fastest is null || r.Milliseconds < fastest.Milliseconds)
                 {

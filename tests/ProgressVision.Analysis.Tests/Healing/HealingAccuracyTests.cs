@@ -70,9 +70,9 @@ public class HealingAccuracyTests(ITestOutputHelper output)
         using var afterOnBefore = new PixelBuffer<byte>(before.Width, before.Height, 3);
         using var valid = new PixelBuffer<byte>(before.Width, before.Height, 1);
         MappedWarp.WarpRgb(pair.After.Rgb, afterOnBefore, pair.MapBeforeToAfter, valid);
-        var result = analyzer.Analyze(before, afterOnBefore, valid, []);
+        var result = analyzer.Analyze(before, afterOnBefore, valid, null);
         // Coarse-to-fine (the default) must find what the full grid finds.
-        var full = new HealingAnalyzer(model) { CoarseToFine = false }.Analyze(before, afterOnBefore, valid, []);
+        var full = new HealingAnalyzer(model) { CoarseToFine = false }.Analyze(before, afterOnBefore, valid, null);
         bool same = full.Flags.Count == result.Flags.Count && full.Flags.All(f => result.Flags.Any(g => g.Type == f.Type && g.Box.SequenceEqual(f.Box)));
         output.WriteLine($"    coarse-to-fine: {result.Tiles} of {result.GridTiles} tiles; flags {(same ? "identical to" : "DIFFER from")} the full grid ({full.Flags.Count}: {string.Join(", ", full.Flags.Select(f => $"{f.Type} [{string.Join(",", f.Box)}]"))})");
 

@@ -114,7 +114,7 @@ public class RecommendationAgreementTests(ITestOutputHelper output)
         using var afterOnBefore = new PixelBuffer<byte>(before.Width, before.Height, 3);
         using var valid = new PixelBuffer<byte>(before.Width, before.Height, 1);
         MappedWarp.WarpRgb(pair.After.Rgb, afterOnBefore, pair.MapBeforeToAfter, valid);
-        var r = new HealingAnalyzer(model).Analyze(before, afterOnBefore, valid, []);
+        var r = new HealingAnalyzer(model).Analyze(before, afterOnBefore, valid, null);
         foreach (var f in r.Flags.Concat(r.Unconfirmed))
         {
             output.WriteLine($"    debug {(r.Flags.Contains(f) ? "" : "unconfirmed ")}{f.Type} {f.Score:0.00} [{string.Join(",", f.Box)}] {string.Join(" ", f.Evidence.Select(e => $"{e.Key}={e.Value}"))}");

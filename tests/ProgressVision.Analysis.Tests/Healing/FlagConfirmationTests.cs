@@ -1,0 +1,78 @@
+using ProgressVision.Analysis.Compare;
+using ProgressVision.Analysis.Healing;
+
+namespace ProgressVision.Analysis.Tests.Healing;
+
+/// <summary>
+/// The measurement's veto over the model's proposals, on hand-made evidence: each case is a situation a
+/// practitioner would judge the same way from the numbers alone.
+/// </summary>
+public sealed class FlagConfirmationTests : IDisposable
+{
+    private readonly HealingModel _model = HealingModel.Load(HealingModelTests.CommittedModel());
+
+    public void Dispose() => _model.Dispose();
+
+    private static HealingFlag Flag(string type, params (string Key, double Value)[] evidence) =>
+        new(type, 0.9, [0, 0, 128, 128], evidence.ToDictionary(e => e.Key, e => e.Value));
+
+    [Theory]
+    [InlineData(0, 0.0, true, false)]     // no earlier dot in the box: nothing there could fade
+    [InlineData(35, 0.0, true, false)]    // 35 earlier dots, none faded (a photo compared with itself): P = 0.0004
+    [InlineData(35, 0.03, true, false)]   // 1 of 35 faded is not a patch: P = 0.004
+    [InlineData(150, 0.10, true, false)]  // 15 of 150: P = 0.0008
+    [InlineData(35, 0.30, true, true)]    // a third faded: confirmed
+    [InlineData(150, 0.20, true, true)]   // 30 of 150, exactly the minimal share: P = 0.55
+    [InlineData(9, 0.0, true, true)]      // 0 of 9 still happens 13% of the time under a 20% fade: the flag stands
+    [InlineData(0, 0.0, false, true)]     // dots not measured at all: the model's call stands
+    public void PatchyFade(int dotsBefore, double fadedFraction, bool dotsMeasured, bool confirmed)
+    {
+        var flag = Flag(HealingFlagTypes.PatchyFade, ("dotsBefore", dotsBefore), ("fadedFraction", fadedFraction), ("meanContrastRatio", 1));
+        Assert.Equal(confirmed, new HealingAnalyzer(_model).Confirms(flag, 100, dotsMeasured));
+    }
+
+    [Fact]
+    public void BinomialTail_MatchesExactRationalArithmetic()
+    {
+        // Oracle: Python's exact integers and fractions (no floating point until the end), Debian's python3.
+        (int K, int N)[] cases = [(0, 35), (1, 35), (0, 9), (0, 14), (15, 150), (30, 150), (4, 16), (550, 3000), (600, 3000), (5, 5), (-1, 5)];
+        string program = "from fractions import Fraction\nfrom math import comb\np = Fraction(1, 5)\n" +
+                         "for k, n in [" + string.Join(", ", cases.Select(c => $"({c.K}, {c.N})")) + "]:\n" +
+                         "    print(repr(float(sum(comb(n, i) * p**i * (1 - p)**(n - i) for i in range(0, k + 1)))))\n";
+        var psi = new System.Diagnostics.ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true };
+        psi.ArgumentList.Add("-c");
+        psi.ArgumentList.Add(program);
+        using var python = System.Diagnostics.Process.Start(psi)!;
+        var expected = python.StandardOutput.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => double.Parse(l, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        python.WaitForExit();
+        Assert.Equal(cases.Length, expected.Count);
+        for (int i = 0; i < cases.Length; i++)
+        {
+            double ours = BinomialTail.AtMost(cases[i].K, cases[i].N, 0.2);
+            Assert.True(Math.Abs(ours - expected[i]) <= 1e-12 + (1e-9 * expected[i]), $"P(K ≤ {cases[i].K} | n {cases[i].N}): ours {ours:R}, exact {expected[i]:R}");
+        }
+    }
+
+    [Theory]
+    [InlineData(30, 1.00, true, false)]  // 30 matched dots, same size: no spread
+    [InlineData(30, 1.04, true, false)]  // within detector radius noise
+    [InlineData(30, 1.30, true, true)]   // dots 30% wider: confirmed
+    [InlineData(3, 1.00, true, true)]    // 3 dots are too few to overrule
+    [InlineData(30, 1.00, false, true)]  // dots not measured
+    public void Blowout(int matchedDots, double growth, bool dotsMeasured, bool confirmed)
+    {
+        var flag = Flag(HealingFlagTypes.Blowout, ("matchedDots", matchedDots), ("medianRadiusGrowth", growth));
+        Assert.Equal(confirmed, new HealingAnalyzer(_model).Confirms(flag, 100, dotsMeasured));
+    }
+
+    [Theory]
+    [InlineData(5.0, 10, true)]   // a clear a* rise over a small part of the scalp
+    [InlineData(1.5, 10, false)]  // below the visibility floor of 2 a* units
+    [InlineData(5.0, 60, false)]  // over 60 of 100 tiles: no unaffected skin left to compare with
+    public void Redness(double peakDeltaA, int tiles, bool confirmed)
+    {
+        var flag = Flag(HealingFlagTypes.Redness, ("deltaAStar", peakDeltaA / 2), ("peakTileDeltaAStar", peakDeltaA), ("tiles", tiles));
+        Assert.Equal(confirmed, new HealingAnalyzer(_model).Confirms(flag, 100, dotsMeasured: true));
+    }
+}
