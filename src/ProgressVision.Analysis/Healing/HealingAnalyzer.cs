@@ -48,7 +48,7 @@ public sealed class HealingAnalyzer(HealingModel model)
     public double FadeVetoLevel { get; init; } = 0.05;
 
     /// <summary>Matched dots a blowout flag's box must hold before their radius growth may overrule the model.</summary>
-    public int MinDotsToOverrule { get; init; } = 20;
+    public int MinDotsToOverrule { get; init; } = 10;
 
     /// <summary>
     /// Median radius growth of matched dots below which a blowout flag over at least

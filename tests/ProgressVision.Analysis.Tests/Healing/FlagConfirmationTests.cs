@@ -58,6 +58,7 @@ public sealed class FlagConfirmationTests : IDisposable
     [InlineData(30, 1.00, true, false)]  // 30 matched dots, same size: no spread
     [InlineData(30, 1.04, true, false)]  // within detector radius noise
     [InlineData(30, 1.30, true, true)]   // dots 30% wider: confirmed
+    [InlineData(12, 1.00, true, false)]  // 12 dots: a median this far below 1.05 is not detector noise
     [InlineData(3, 1.00, true, true)]    // 3 dots are too few to overrule
     [InlineData(30, 1.00, false, true)]  // dots not measured
     public void Blowout(int matchedDots, double growth, bool dotsMeasured, bool confirmed)
