@@ -20,7 +20,7 @@ public sealed class SynthCommandTests : IDisposable
         var console = new RecordingConsole();
         int code = CommandLineApp.Run(["synth", "--out", _dir, "--cases", "2", "--seed", "3", "--preset", "easy", "--size", "160x120"], console);
         Assert.Equal(ExitCodes.Ok, code);
-        var cases = Directory.GetDirectories(_dir).Select(Path.GetFileName).Order().ToArray();
+        var cases = Directory.GetDirectories(_dir).Select(d => Path.GetFileName(d)!).Order().ToArray();
         Assert.Equal(["easy-3", "easy-4"], cases);
         foreach (var name in new[] { "before.jpg", "after.jpg", "after.regions.png", "after.pigment.png", "case.truth.json" })
         {
