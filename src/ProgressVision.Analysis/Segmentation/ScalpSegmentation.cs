@@ -16,7 +16,8 @@ namespace ProgressVision.Analysis.Segmentation;
 /// eigenvalue, the other near zero), grown by hysteresis from strong seeds and kept when long
 /// enough; pixels of detected dots are never hair, because a dot's rim is ridge-like too. Treated
 /// area: where dot density, smoothed over about 1.5 dot spacings, reaches half its typical value
-/// (half is where a straight edge of a uniform field falls), with enclosed gaps filled in.
+/// (half is where a straight edge of a uniform field falls), with enclosed gaps filled in (also those
+/// the photo frame cuts: empty patches bounded by treated area except at the frame edge).
 /// </remarks>
 public static class ScalpSegmentation
 {
@@ -288,7 +289,15 @@ public static class ScalpSegmentation
         return treated;
     }
 
-    // Sets to 255 every 0-region that does not touch the grid border.
+    // Sets to 255 every 0-region enclosed by treated cells: those not touching the grid border, and those
+    // the frame cuts (an empty patch at the photo edge). The exterior of a convex treated area is bounded by
+    // a monotone curve and the frame path around it, so its contact with treated cells is at most its
+    // contact with the frame (4-neighbour edge counts, a staircase being as long as the frame path);
+    // a convex hole the frame cuts touches treated cells along its arc, at least 1 + 2·depth/chord times
+    // its chord on the frame. Regions whose treated contact exceeds FrameCutHoleContactRatio × frame
+    // contact are therefore holes; the ratio leaves room for the mild concavity of real treated outlines.
+    private const double FrameCutHoleContactRatio = 1.5;
+
     private static void FillHoles(byte[] mask, int w, int h)
     {
         var inv = new byte[mask.Length];
@@ -299,10 +308,28 @@ public static class ScalpSegmentation
 
         var labels = new int[mask.Length];
         var stats = ConnectedComponents.LabelWithStats(inv, w, h, labels, Connectivity.Four);
+        var frame = new long[stats.Length + 1];
+        var treated = new long[stats.Length + 1];
+        for (int y = 0; y < h; y++)
+        {
+            for (int x = 0; x < w; x++)
+            {
+                int l = labels[(y * w) + x];
+                if (l <= 0)
+                {
+                    continue;
+                }
+
+                frame[l] += (x == 0 ? 1 : 0) + (x == w - 1 ? 1 : 0) + (y == 0 ? 1 : 0) + (y == h - 1 ? 1 : 0);
+                treated[l] += (x > 0 && mask[(y * w) + x - 1] != 0 ? 1 : 0) + (x < w - 1 && mask[(y * w) + x + 1] != 0 ? 1 : 0)
+                    + (y > 0 && mask[((y - 1) * w) + x] != 0 ? 1 : 0) + (y < h - 1 && mask[((y + 1) * w) + x] != 0 ? 1 : 0);
+            }
+        }
+
         var hole = new bool[stats.Length + 1];
         foreach (var s in stats)
         {
-            hole[s.Label] = s.Left > 0 && s.Top > 0 && s.Left + s.Width < w && s.Top + s.Height < h;
+            hole[s.Label] = frame[s.Label] == 0 || treated[s.Label] > FrameCutHoleContactRatio * frame[s.Label];
         }
 
         for (int i = 0; i < mask.Length; i++)

@@ -79,13 +79,17 @@ public class RecommendationAgreementTests(ITestOutputHelper output)
 
         output.WriteLine($"agreement {agree}/{CaseCount} = {100.0 * agree / CaseCount:0.0}%; on cases that are not close calls {decidedAgree}/{decided} = {100.0 * decidedAgree / Math.Max(1, decided):0.0}% ({sw.Elapsed.TotalSeconds:0} s)");
         Assert.True(decided >= CaseCount * 0.6, $"only {decided} of {CaseCount} cases have a clear truth");
-        // Issue 5's target is 95%: NOT met (model bc4f22cc, these seeds, main at 1aaa477 + the redness-share rule):
-        // 15/17 clear cases (88%), 17/24 overall. Both clear-case misses are empty patches the gap measurement
-        // does not find (hard-91023; mixed-91017, where a blowout then decides); the close calls add gaps, fade on
-        // very dark skin and redness at the edge of visibility. Through our registration (PV_RECOMMENDATION_
-        // ESTIMATED_ALIGNMENT=1) it measured 13/16 and 17/24 before the redness-share rule. Asserted at 80%: one
-        // flip from a dots or metrics change still passes, a real regression does not.
-        Assert.True(decidedAgree >= decided * 0.8, $"recommendation agrees on {decidedAgree}/{decided} clear cases (< 80%)");
+        // Issue 5's target is 95%: NOT quite met (model bc4f22cc, these seeds, main at b7d07a2 + treated area
+        // keeping empty patches the photo frame cuts): 16/17 clear cases (94.1%), 19/24 overall (before that
+        // change 15/17 and 17/24: hard-91023's 30.8 mm² empty patch at the right frame edge was left out of
+        // the treated area, so never measured). The remaining clear miss, mixed-91017, is a Synth truth
+        // artefact: its "gap" was filled with 21 dots in session 2 and only re-listed as open in session 3;
+        // we rightly see no gap, and the truth's blowout (mostly above the frame edge) is not flagged by us (the
+        // model proposes it; it does not survive the dot measures). Close calls add fade on very dark skin,
+        // redness at the edge of visibility and small empty patches near the 16 mm² limit. The estimated-
+        // alignment figure (PV_RECOMMENDATION_ESTIMATED_ALIGNMENT=1) was not re-measured after the change.
+        // Asserted at the measured 94%: any further clear-case flip fails.
+        Assert.True(decidedAgree >= decided * 0.94, $"recommendation agrees on {decidedAgree}/{decided} clear cases (< 94%)");
     }
 
     internal static CompareResult Analyze(SynthPair pair, HealingModel model, bool trueMapping = true)
