@@ -93,6 +93,9 @@ public static class ScalpSceneGenerator
             });
         }
 
+        // Gaps no session has filled yet: a gap one session filled keeps those dots even when a later
+        // session leaves it open again, so only these are empty patches in the truth.
+        var emptyGaps = gaps;
         var conditions = new Dictionary<int, SessionDot>();
         var persistentHealing = new List<HealingRegion>();
         var sessions = new List<SessionState>();
@@ -103,6 +106,7 @@ public static class ScalpSceneGenerator
             int daysSince = s == 1 ? 0 : 10 + rng.NextInt(5);
             date = date.AddDays(daysSince);
             var openGaps = s == 1 ? gaps : gaps.Where((_, i) => SplitMix64.Hash01(seed, i, s, 7) < 0.5).ToList();
+            emptyGaps = emptyGaps.Where(openGaps.Contains).ToList();
             if (s > 1)
             {
                 // Earlier sessions' dots heal: some regions fade or blow out (conditions persist).
@@ -148,7 +152,7 @@ public static class ScalpSceneGenerator
                 DaysSincePreviousSession = daysSince,
                 Dots = conditions.Values.OrderBy(d => d.Dot.Id).ToList(),
                 Hair = hair,
-                Gaps = openGaps,
+                Gaps = emptyGaps,
                 Healing = healing,
                 StubbleLengthMm = stubble,
             });

@@ -18,7 +18,10 @@ public sealed record SessionState
     /// <summary>Hair as it lies at this session (hair moves and grows; it is not a stable feature).</summary>
     public required IReadOnlyList<HairStrand> Hair { get; init; }
 
-    /// <summary>Empty patches of the treated area still open at this session.</summary>
+    /// <summary>
+    /// Empty patches of the treated area at this session: gaps left open by this session and every earlier
+    /// one (a gap filled once keeps its dots even when a later session leaves it open again).
+    /// </summary>
     public required IReadOnlyList<StarRegion> Gaps { get; init; }
 
     /// <summary>Healing conditions visible at this session.</summary>
