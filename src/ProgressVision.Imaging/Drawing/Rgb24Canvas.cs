@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ProgressVision.Imaging.Buffers;
 
 namespace ProgressVision.Imaging.Drawing;
@@ -70,11 +71,18 @@ public sealed class Rgb24Canvas(PixelBuffer<byte> image)
     /// <summary>A filled rectangle.</summary>
     public void Fill(double x, double y, double w, double h, byte r, byte g, byte b, float alpha)
     {
-        for (int j = (int)y; j < (int)Math.Ceiling(y + h); j++)
+        // Clipped once and blended row by row: a compare's heatmap fills every pixel of a 12 MP picture,
+        // and a bounds check plus row lookup per pixel cost more than the blend. Same pixels, same arithmetic.
+        int j0 = Math.Max((int)y, 0), j1 = Math.Min((int)Math.Ceiling(y + h), _image.Height);
+        int i0 = Math.Max((int)x, 0), i1 = Math.Min((int)Math.Ceiling(x + w), _image.Width);
+        for (int j = j0; j < j1; j++)
         {
-            for (int i = (int)x; i < (int)Math.Ceiling(x + w); i++)
+            var row = _image.Row(j);
+            for (int i = 3 * i0; i < 3 * i1; i += 3)
             {
-                Blend(i, j, r, g, b, alpha);
+                row[i] = Mix(row[i], r, alpha);
+                row[i + 1] = Mix(row[i + 1], g, alpha);
+                row[i + 2] = Mix(row[i + 2], b, alpha);
             }
         }
     }
@@ -95,5 +103,6 @@ public sealed class Rgb24Canvas(PixelBuffer<byte> image)
         return ((byte)(rs[k] + (f * (rs[k + 1] - rs[k]))), (byte)(gs[k] + (f * (gs[k + 1] - gs[k]))), (byte)(bs[k] + (f * (bs[k + 1] - bs[k]))));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static byte Mix(byte a, byte b, float alpha) => (byte)Math.Clamp((int)((a * (1 - alpha)) + (b * alpha) + 0.5f), 0, 255);
 }
