@@ -34,6 +34,7 @@ public class SeparableGaussianTests
         }
     }
 
+    [Trait("Category", "KernelEquivalence")]
     [Theory]
     [InlineData(0.8)]
     [InlineData(1.6)]

@@ -5,6 +5,7 @@ namespace ProgressVision.Analysis.Tests.Registration;
 public sealed class HammingTests
 {
     [Fact]
+    [Trait("Category", "KernelEquivalence")]
     public void VectorMatchesNaiveAtEveryLength()
     {
         var rng = new Random(3);

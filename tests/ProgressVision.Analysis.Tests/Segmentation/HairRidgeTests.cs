@@ -66,6 +66,7 @@ public class HairRidgeTests
     }
 
     [Fact]
+    [Trait("Category", "KernelEquivalence")]
     public void Row_kernel_equals_its_scalar_reference_bit_for_bit_at_every_width()
     {
         var rng = new Random(67);
