@@ -55,13 +55,20 @@ internal static class SeparableGaussian
         }
     }
 
+    // The row with r copies of its first and last pixel on either side (the replicate border both row filters use).
+    private static void ReplicatePad(ReadOnlySpan<float> row, Span<float> pad, int r)
+    {
+        int w = row.Length;
+        pad.Slice(0, r).Fill(row[0]);
+        row.CopyTo(pad.Slice(r));
+        pad.Slice(r + w, r).Fill(row[w - 1]);
+    }
+
     /// <summary>One row: replicate-pad, then a vector body over whole vectors and a scalar tail.</summary>
     internal static void Horizontal(ReadOnlySpan<float> row, Span<float> outRow, Span<float> pad, float[] k)
     {
         int w = row.Length, r = k.Length / 2;
-        pad.Slice(0, r).Fill(row[0]);
-        row.CopyTo(pad.Slice(r));
-        pad.Slice(r + w, r).Fill(row[w - 1]);
+        ReplicatePad(row, pad, r);
         ref float p = ref MemoryMarshal.GetReference(pad);
         ref float o = ref MemoryMarshal.GetReference(outRow);
         int x = 0;
@@ -115,9 +122,7 @@ internal static class SeparableGaussian
             return;
         }
 
-        pad.Slice(0, r).Fill(row[0]);
-        row.CopyTo(pad.Slice(r));
-        pad.Slice(r + w, r).Fill(row[w - 1]);
+        ReplicatePad(row, pad, r);
         ref float p = ref MemoryMarshal.GetReference(pad);
         ref float o = ref MemoryMarshal.GetReference(outRow);
         int x = 0;
