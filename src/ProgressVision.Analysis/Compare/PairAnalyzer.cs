@@ -188,7 +188,7 @@ public sealed class PairAnalyzer(PairAnalysisOptions options, HealingModel? heal
                 {
                     string why = string.Join(", ", u.Evidence.Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key} {kv.Value:0.##}")));
                     warnings.Add(string.Create(CultureInfo.InvariantCulture,
-                        $"{u.Type} proposed by the model at [{u.Box[0]:0},{u.Box[1]:0},{u.Box[2]:0},{u.Box[3]:0}] (score {u.Score:0.00}) not confirmed by the measures ({why}); not flagged"));
+                        $"{u.Type} proposed by the model at {BoxText.Of(u.Box)} (score {u.Score:0.00}) not confirmed by the measures ({why}); not flagged"));
                 }
             }
             else
@@ -262,7 +262,7 @@ public sealed class PairAnalyzer(PairAnalysisOptions options, HealingModel? heal
     {
         foreach (var f in flags)
         {
-            string box = string.Create(CultureInfo.InvariantCulture, $"[{f.Box[0]:0},{f.Box[1]:0},{f.Box[2]:0},{f.Box[3]:0}]");
+            string box = BoxText.Of(f.Box);
             if (daysSince is int d && f.Type == HealingFlagTypes.Redness && d < options.Targets.RednessWindowDays)
             {
                 warnings.Add(string.Create(CultureInfo.InvariantCulture, $"redness at {box} (score {f.Score:0.00}) {d} days after the session is expected healing, not persistent"));

@@ -96,7 +96,7 @@ public static class SessionRecommender
         var clientNotes = new List<string>();
         foreach (var flag in flags)
         {
-            string box = F($"[{flag.Box[0]:0},{flag.Box[1]:0},{flag.Box[2]:0},{flag.Box[3]:0}]");
+            string box = BoxText.Of(flag.Box);
             switch (flag.Type)
             {
                 case HealingFlagTypes.PatchyFade when !tooSoon:
