@@ -6,6 +6,7 @@ using ProgressVision.Analysis.Healing;
 using ProgressVision.Cli.Clinic;
 using ProgressVision.Cli.Compare;
 using ProgressVision.Cli.Interaction;
+using ProgressVision.Store.Model;
 
 namespace ProgressVision.Cli.Commands;
 
@@ -48,7 +49,7 @@ public sealed class CompareCommand : Command
             BeforePhotoDate = ParseDate(parse.GetValue(BeforeDate), "--before-date"),
             Version = VersionInfo.Current,
         };
-        if (options.MmPerPx is double s && !(s > 0 && s < 10))
+        if (options.MmPerPx is double s && !PhotoScale.IsPlausible(s))
         {
             throw new CliException(ExitCodes.Usage, $"--mm-per-px {s.ToString(CultureInfo.InvariantCulture)} is not a plausible scale (0 < mm/px < 10)");
         }
