@@ -10,13 +10,7 @@ public sealed class PhotoScaleWorkflowTests
 {
     private static string SampleRoot()
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ProgressVision.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        string root = Path.Combine(dir?.FullName ?? throw new InvalidOperationException("no ProgressVision.sln above the test"), "datasets-sample");
+        string root = Path.Combine(RepoPaths.Root(), "datasets-sample");
         Assert.True(Directory.Exists(root), $"{root} is missing: it is committed with the repository.");
         return root;
     }

@@ -11,7 +11,7 @@ namespace ProgressVision.Cli.Tests.Clinic;
 public sealed class ProgramProcessTests
 {
     [Fact]
-    public void Demo_InItsOwnProcess_WritesHtmlAndPdfPortfolios()
+    public async Task Demo_InItsOwnProcess_WritesHtmlAndPdfPortfolios()
     {
         using var fx = new ClinicFixture();
         Directory.CreateDirectory(fx.File("samples/client-x"));
@@ -36,9 +36,9 @@ public sealed class ProgramProcessTests
         psi.Environment[PairAnalysisProvider.Variable] = $"{typeof(InstrumentedPairAnalysis).Assembly.Location};{typeof(InstrumentedPairAnalysis).FullName}";
         using var p = Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
-        string stderr = p.StandardError.ReadToEnd();
+        string stderr = await p.StandardError.ReadToEndAsync();
         Assert.True(p.WaitForExit(120_000), "demo did not finish");
-        Assert.True(p.ExitCode == 0, $"exit {p.ExitCode}: {stderr}\n{stdout.Result}");
+        Assert.True(p.ExitCode == 0, $"exit {p.ExitCode}: {stderr}\n{await stdout}");
 
         byte[] pdf = File.ReadAllBytes(fx.File("portfolios/client-x/portfolio.pdf"));
         Assert.Equal("%PDF-"u8.ToArray(), pdf[..5]);

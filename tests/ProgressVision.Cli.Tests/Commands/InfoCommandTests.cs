@@ -6,17 +6,8 @@ namespace ProgressVision.Cli.Tests.Commands;
 /// <summary><c>progressvision info</c> on the committed synthetic sample (its Exif was written by hand, see TestImages).</summary>
 public sealed class InfoCommandTests
 {
-    private static string Sample()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ProgressVision.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        Assert.NotNull(dir);
-        return Path.Combine(dir.FullName, "tests", "ProgressVision.Imaging.Tests", "TestImages", "synthetic-scalp-320x240.jpg");
-    }
+    private static string Sample() =>
+        Path.Combine(RepoPaths.Root(), "tests", "ProgressVision.Imaging.Tests", "TestImages", "synthetic-scalp-320x240.jpg");
 
     [Fact]
     public void JsonReportsTheFactsWrittenIntoTheFile()
