@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ProgressVision.Reports.Pdf;
 using ProgressVision.Reports.Portfolio;
 
@@ -11,23 +10,8 @@ public sealed class PdfPortfolioTests : IClassFixture<PortfolioFixtureHolder>
 
     public PdfPortfolioTests(PortfolioFixtureHolder holder) => _fx = holder.Fixture;
 
-    private static string Poppler(string tool, params string[] args)
-    {
-        string exe = "/usr/bin/" + tool;
-        Assert.True(File.Exists(exe), $"{exe} missing: bash .ci/run installs poppler-utils.");
-        var psi = new ProcessStartInfo(exe) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        using var p = Process.Start(psi)!;
-        string o = p.StandardOutput.ReadToEnd();
-        string e = p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        Assert.True(p.ExitCode == 0, $"{tool} failed: {e}");
-        return o;
-    }
+    private static string Poppler(string tool, params string[] args) =>
+        ExternalTool.Run("/usr/bin/" + tool, "bash .ci/run installs poppler-utils.", args);
 
     [Fact]
     public void Pdf_HasCoverViewAndHashPages_WithTheirText()

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text.Json;
 using ProgressVision.Analysis.Compare;
@@ -91,23 +90,8 @@ public sealed class PortfolioFixture : IDisposable
             before.Dots.Select(d => new DotCentre(d[0], d[1])).ToList(), after.Dots.Select(d => new DotCentre(d[0], d[1])).ToList());
     }
 
-    public static string Python(params string[] args)
-    {
-        const string Exe = "/usr/bin/python3";
-        Assert.True(File.Exists(Exe), $"{Exe} missing: bash .ci/run installs Debian's python3 with PIL and numpy.");
-        var psi = new ProcessStartInfo(Exe) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        using var p = Process.Start(psi)!;
-        string o = p.StandardOutput.ReadToEnd();
-        string e = p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        Assert.True(p.ExitCode == 0, "python failed: " + e);
-        return o;
-    }
+    public static string Python(params string[] args) =>
+        ExternalTool.Run("/usr/bin/python3", "bash .ci/run installs Debian's python3 with PIL and numpy.", args);
 
     public void Dispose()
     {
