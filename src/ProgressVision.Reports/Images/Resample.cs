@@ -1,6 +1,5 @@
 using ProgressVision.Analysis.Compare;
 using ProgressVision.Imaging.Buffers;
-using ProgressVision.Imaging.Geometry;
 
 namespace ProgressVision.Reports.Images;
 
@@ -50,19 +49,28 @@ public static class Resample
     }
 
     /// <summary>
-    /// Renders AFTER in BEFORE's frame: each BEFORE pixel p takes AFTER at H⁻¹·p (H maps AFTER to
-    /// BEFORE, see <see cref="AlignmentReport.Homography"/>), bilinear; pixels outside AFTER are dark grey.
+    /// Renders AFTER in BEFORE's frame through a homography alone: each BEFORE pixel p takes AFTER at
+    /// H⁻¹·p (H maps AFTER to BEFORE, see <see cref="AlignmentReport.Homography"/>).
     /// </summary>
-    public static PixelBuffer<byte> AlignToBefore(PixelBuffer<byte> after, double[] afterToBefore, int beforeWidth, int beforeHeight)
+    public static PixelBuffer<byte> AlignToBefore(PixelBuffer<byte> after, double[] afterToBefore, int beforeWidth, int beforeHeight) =>
+        AlignToBefore(after, ReportedMapping.From(new AlignmentReport { Homography = afterToBefore, Inliers = 0, ResidualPx = 0 }), beforeWidth, beforeHeight);
+
+    /// <summary>
+    /// Renders AFTER in BEFORE's frame through a result's alignment (the warp grid where there is one,
+    /// so a curved scalp lines up as well as the analysis saw it): each BEFORE pixel takes AFTER at its
+    /// mapped position, bilinear; pixels outside AFTER are dark grey.
+    /// </summary>
+    public static PixelBuffer<byte> AlignToBefore(PixelBuffer<byte> after, ReportedMapping mapping, int beforeWidth, int beforeHeight)
     {
-        var inverse = Homography.FromArray(afterToBefore).Inverse();
+        ArgumentNullException.ThrowIfNull(after);
+        ArgumentNullException.ThrowIfNull(mapping);
         var dst = new PixelBuffer<byte>(beforeWidth, beforeHeight, 3, clear: false);
         for (int y = 0; y < beforeHeight; y++)
         {
             var drow = dst.Row(y);
             for (int x = 0; x < beforeWidth; x++)
             {
-                var (u, v) = inverse.Map(x, y);
+                var (u, v) = mapping.BeforeToAfter(x, y);
                 int x0 = (int)Math.Floor(u), y0 = (int)Math.Floor(v);
                 if (x0 < 0 || y0 < 0 || x0 >= after.Width - 1 || y0 >= after.Height - 1)
                 {

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
+using ProgressVision.Analysis.Compare;
 using ProgressVision.Imaging;
-using ProgressVision.Imaging.Geometry;
 using ProgressVision.Reports.History;
 using ProgressVision.Reports.Images;
 
@@ -57,12 +57,12 @@ public static class PortfolioBuilder
             using var after = LoadVerified(latest.Photo);
             if (pair is not null)
             {
-                var h = pair.Result.Alignment.Homography;
-                using var warped = Resample.AlignToBefore(after.Rgb, h, before.Rgb.Width, before.Rgb.Height);
+                // The result's mapping: its warp grid where there is one (it supersedes the homography).
+                var mapping = ReportedMapping.From(pair.Result.Alignment);
+                using var warped = Resample.AlignToBefore(after.Rgb, mapping, before.Rgb.Width, before.Rgb.Height);
                 aligned = WebImage.From(warped);
-                var toBefore = Homography.FromArray(h);
-                heat = Heatmap(pair.AfterDots.Select(d => toBefore.Map(d.X, d.Y)).ToList(), before.Rgb.Width, before.Rgb.Height);
-                gaps = pair.Result.After.Gaps.Select(g => MapPolygon(g.Polygon, toBefore)).ToList();
+                heat = Heatmap(pair.AfterDots.Select(d => mapping.AfterToBefore(d.X, d.Y)).ToList(), before.Rgb.Width, before.Rgb.Height);
+                gaps = pair.Result.After.Gaps.Select(g => MapPolygon(g.Polygon, mapping)).ToList();
             }
             else
             {
@@ -114,12 +114,12 @@ public static class PortfolioBuilder
         return PhotoPixels.Load(photo.File);
     }
 
-    private static double[] MapPolygon(double[] polygon, Homography h)
+    private static double[] MapPolygon(double[] polygon, ReportedMapping mapping)
     {
         var mapped = new double[polygon.Length];
         for (int i = 0; i + 1 < polygon.Length; i += 2)
         {
-            (mapped[i], mapped[i + 1]) = h.Map(polygon[i], polygon[i + 1]);
+            (mapped[i], mapped[i + 1]) = mapping.AfterToBefore(polygon[i], polygon[i + 1]);
         }
 
         return mapped;

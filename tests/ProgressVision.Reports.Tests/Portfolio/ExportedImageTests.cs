@@ -1,3 +1,4 @@
+using ProgressVision.Analysis.Compare;
 using System.Text.RegularExpressions;
 using ProgressVision.Imaging.Buffers;
 using ProgressVision.Reports.Images;
@@ -71,6 +72,60 @@ public sealed class ExportedImageTests : IClassFixture<PortfolioFixtureHolder>
         }
 
         Assert.Equal(40, aligned[0, 0, 0]); // outside AFTER: dark grey
+    }
+
+    [Fact]
+    public void AlignToBefore_FollowsTheWarpGrid_WhereTheHomographyAloneIsOff()
+    {
+        // AFTER→BEFORE: a shift plus a bend of up to 8 px (a curved scalp); the result's warp grid holds
+        // it at nodes every 8 px. AFTER shows a smooth pattern P at BEFORE coordinates, so the aligned
+        // picture must reproduce P(x, y) at every BEFORE pixel it covers.
+        const int w = 160, h = 120;
+        static (double X, double Y) Bend(double x, double y) => (x + 5 + (8 * Math.Pow((y - 60) / 60, 2)), y + 3);
+        static double P(double x, double y) => 128 + (100 * Math.Sin(x / 6.0) * Math.Cos(y / 7.0));
+        using var after = new PixelBuffer<byte>(w, h, 3);
+        for (int y = 0; y < h; y++)
+        {
+            for (int x = 0; x < w; x++)
+            {
+                var (bx, by) = Bend(x, y);
+                for (int c = 0; c < 3; c++)
+                {
+                    after[x, y, c] = (byte)Math.Round(P(bx, by));
+                }
+            }
+        }
+
+        const int step = 8, cols = 21, rows = 16;
+        var xs = new double?[cols * rows];
+        var ys = new double?[cols * rows];
+        for (int r = 0; r < rows; r++)
+        {
+            for (int c = 0; c < cols; c++)
+            {
+                (xs[(r * cols) + c], ys[(r * cols) + c]) = Bend(c * step, r * step);
+            }
+        }
+
+        double[] shift = [1, 0, 5, 0, 1, 3, 0, 0, 1];
+        var report = new AlignmentReport { Homography = shift, Inliers = 40, ResidualPx = 0.3, WarpGrid = new WarpGrid(step, cols, rows, xs, ys) };
+        using var withGrid = Resample.AlignToBefore(after, ReportedMapping.From(report), w, h);
+        using var homographyOnly = Resample.AlignToBefore(after, shift, w, h);
+        double worstGrid = 0, worstHomography = 0;
+        for (int y = 10; y < h - 10; y++)
+        {
+            for (int x = 20; x < w - 20; x++)
+            {
+                worstGrid = Math.Max(worstGrid, Math.Abs(withGrid[x, y, 1] - P(x, y)));
+                worstHomography = Math.Max(worstHomography, Math.Abs(homographyOnly[x, y, 1] - P(x, y)));
+            }
+        }
+
+        // The pattern's wavelength is 2π·6 ≈ 38 px, so bilinear resampling and byte rounding cost a level
+        // or two; the bend (up to 8 px, a phase error of up to 8/6 rad) mis-places the homography-only
+        // picture by tens of levels.
+        Assert.True(worstGrid < 4, $"warp-grid picture off the truth by {worstGrid:0.0} levels");
+        Assert.True(worstHomography > 60, $"homography-only picture should be visibly off ({worstHomography:0.0} levels)");
     }
 
     [Fact]
