@@ -171,10 +171,7 @@ public sealed class PairAnalyzer(PairAnalysisOptions options, HealingModel? heal
             {
                 progress?.Report((0.8, "healing model"));
                 using var healingTime = PairStageTimer.Start(Timer, "healing");
-                var samples = change.Entries.Where(e => e.Before is not null).Select(e => new DotChangeSample(
-                    e.X, e.Y, e.Fate is DotFate.Faded or DotFate.Lost,
-                    e.After is { } ad ? ad.Contrast / Math.Max(1e-6, e.Before!.Value.Contrast) : 0,
-                    e.After is { } ar ? ar.Radius / Math.Max(1e-6, e.Before!.Value.Radius) : double.NaN)).ToList();
+                var samples = DotChangeSample.From(change.Entries, alignment.MapAfterToBefore);
                 var healing = new HealingAnalyzer(healingModel).Analyze(before, afterOnBefore, valid, samples, (tx, ty) =>
                 {
                     // Only tiles centred on BEFORE scalp (not background): healing is a scalp question.

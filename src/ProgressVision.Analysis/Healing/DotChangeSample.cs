@@ -1,3 +1,6 @@
+using ProgressVision.Analysis.Change;
+using ProgressVision.Analysis.Compare;
+
 namespace ProgressVision.Analysis.Healing;
 
 /// <summary>
@@ -7,5 +10,21 @@ namespace ProgressVision.Analysis.Healing;
 /// <param name="Y">Centre y.</param>
 /// <param name="Faded">True when it faded or was lost.</param>
 /// <param name="ContrastRatio">AFTER contrast / BEFORE contrast (0 when lost).</param>
-/// <param name="RadiusRatio">AFTER radius / BEFORE radius (NaN when lost).</param>
-public readonly record struct DotChangeSample(double X, double Y, bool Faded, double ContrastRatio, double RadiusRatio);
+/// <param name="RadiusRatio">AFTER radius / BEFORE radius, both in BEFORE pixels (NaN when lost).</param>
+public readonly record struct DotChangeSample(double X, double Y, bool Faded, double ContrastRatio, double RadiusRatio)
+{
+    /// <summary>The samples of every earlier (BEFORE) dot of a dot change.</summary>
+    /// <param name="entries">Matched, faded and lost dots (new dots are skipped).</param>
+    /// <param name="afterToBefore">Maps AFTER pixels to BEFORE pixels.</param>
+    public static List<DotChangeSample> From(IEnumerable<DotChangeAnalysis.DotChangeEntry> entries, Func<double, double, (double X, double Y)> afterToBefore)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        ArgumentNullException.ThrowIfNull(afterToBefore);
+        return entries.Where(e => e.Before is not null).Select(e => new DotChangeSample(
+            e.X, e.Y, e.Fate is DotFate.Faded or DotFate.Lost,
+            e.After is { } ad ? ad.Contrast / Math.Max(1e-6, e.Before!.Value.Contrast) : 0,
+            // Radii are in each photo's own pixels: the AFTER radius is put in BEFORE pixels first, or a photo
+            // taken closer would make every dot look grown (and one taken further away hide real blowout).
+            e.After is { } ar ? ar.Radius * MappingScale.At(afterToBefore, ar.X, ar.Y) / Math.Max(1e-6, e.Before!.Value.Radius) : double.NaN)).ToList();
+    }
+}

@@ -54,16 +54,20 @@ public sealed class FlagConfirmationTests : IDisposable
         }
     }
 
+    // Tail probabilities P(K ≥ grown | matched, 1%) by exact binomial sums (Debian's python3, math.comb).
     [Theory]
-    [InlineData(30, 1.00, true, false)]  // 30 matched dots, same size: no spread
-    [InlineData(30, 1.04, true, false)]  // within detector radius noise
-    [InlineData(30, 1.30, true, true)]   // dots 30% wider: confirmed
-    [InlineData(12, 1.00, true, false)]  // 12 dots: a median this far below 1.05 is not detector noise
-    [InlineData(3, 1.00, true, true)]    // 3 dots are too few to overrule
-    [InlineData(30, 1.00, false, true)]  // dots not measured
-    public void Blowout(int matchedDots, double growth, bool dotsMeasured, bool confirmed)
+    [InlineData(30, 0, true, false)]    // 30 matched dots, none grown: no spread
+    [InlineData(30, 1, true, false)]    // one grown dot of 30 is detector noise: P = 0.26
+    [InlineData(30, 2, true, true)]     // two: P = 0.036, confirmed
+    [InlineData(196, 3, true, false)]   // 3 of 196: P = 0.31, what noise gives
+    [InlineData(196, 5, true, true)]    // 5 of 196: P = 0.048, a small patch in a large box
+    [InlineData(196, 10, true, true)]   // 10 of 196 (a blowout cut by the frame edge): P = 3e-5
+    [InlineData(12, 2, true, true)]     // 2 of 12: P = 0.006
+    [InlineData(3, 0, true, true)]      // 3 dots are too few to overrule
+    [InlineData(30, 0, false, true)]    // dots not measured
+    public void Blowout(int matchedDots, int grownDots, bool dotsMeasured, bool confirmed)
     {
-        var flag = Flag(HealingFlagTypes.Blowout, ("matchedDots", matchedDots), ("medianRadiusGrowth", growth));
+        var flag = Flag(HealingFlagTypes.Blowout, ("matchedDots", matchedDots), ("grownDots", grownDots), ("medianRadiusGrowth", 1));
         Assert.Equal(confirmed, new HealingAnalyzer(_model).Confirms(flag, 100, dotsMeasured));
     }
 

@@ -69,6 +69,10 @@ public class RecommendationAgreementTests(ITestOutputHelper output)
             if (Environment.GetEnvironmentVariable("PV_RECOMMENDATION_DEBUG") is not null)
             {
                 Debug(pair, model);
+                foreach (var w in result.Warnings)
+                {
+                    output.WriteLine($"    warning: {w}");
+                }
             }
 
             foreach (var f in result.Flags)
@@ -79,18 +83,14 @@ public class RecommendationAgreementTests(ITestOutputHelper output)
 
         output.WriteLine($"agreement {agree}/{CaseCount} = {100.0 * agree / CaseCount:0.0}%; on cases that are not close calls {decidedAgree}/{decided} = {100.0 * decidedAgree / Math.Max(1, decided):0.0}% ({sw.Elapsed.TotalSeconds:0} s)");
         Assert.True(decided >= CaseCount * 0.6, $"only {decided} of {CaseCount} cases have a clear truth");
-        // Issue 5's target is 95%: NOT quite met (model bc4f22cc, these seeds, main at b7d07a2 + treated area
-        // keeping empty patches the photo frame cuts): 16/17 clear cases (94.1%), 19/24 overall (before that
-        // change 15/17 and 17/24: hard-91023's 30.8 mm² empty patch at the right frame edge was left out of
-        // the treated area, so never measured). The remaining clear miss, mixed-91017, is a blowout (truth
-        // assess-correction) mostly above the frame edge that we do not flag (the model proposes it; it is not
-        // confirmed, so ours is complete). Its truth listed a 25 mm² "gap" that session 2 had filled
-        // with 21 dots: Synth now lists only gaps no session has filled (same agreement; mixed-91021 lost a gap too).
-        // Close calls add fade on very dark skin, redness at the edge of visibility and small empty patches near
-        // the 16 mm² limit. Through our registration (PV_RECOMMENDATION_ESTIMATED_ALIGNMENT=1) it measured the same:
-        // 16/17 clear, 19/24 overall.
-        // Asserted at the measured 94%: any further clear-case flip fails.
-        Assert.True(decidedAgree >= decided * 0.94, $"recommendation agrees on {decidedAgree}/{decided} clear cases (< 94%)");
+        // Issue 5's target is 95% of the cases whose truth is clear: met (model bc4f22cc, these seeds): 17/17 clear
+        // cases, 20/24 overall. The last clear miss, mixed-91017 (a blowout cut by the frame edge, proposed by the
+        // model but overruled), went when dot radius growth was measured in BEFORE pixels (DotChangeSampleTests) and
+        // the blowout veto tested the count of grown dots instead of the median of the whole box (10 grown of 196).
+        // The 4 disagreements are close calls: redness at the edge of visibility (hard-91011 Δa* 1.6, hard-91015
+        // Δa* 2.2), a density near its target with extra gaps (healing-91012), a 19.5 mm² empty patch against the
+        // 16 mm² limit (easy-91018).
+        Assert.True(decidedAgree >= decided * 0.95, $"recommendation agrees on {decidedAgree}/{decided} clear cases (< 95%)");
     }
 
     internal static CompareResult Analyze(SynthPair pair, HealingModel model, bool trueMapping = true)
