@@ -30,6 +30,7 @@ public static class CommandLineApp
                      new GuideCommand(console),
                      new HealingTilesCommand(console),
                      new InfoCommand(console),
+                     new MeasureCommand(console),
                      new PortfolioCommand(console),
                      new SessionCommand(console),
                      new StatusCommand(console),

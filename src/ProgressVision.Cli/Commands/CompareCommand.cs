@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using ProgressVision.Analysis;
 using ProgressVision.Analysis.Compare;
 using ProgressVision.Analysis.Healing;
 using ProgressVision.Cli.Clinic;
@@ -56,7 +57,21 @@ public sealed class CompareCommand : Command
 
         using var model = LoadModel(parse.GetValue(Model), parse.GetValue(NoHealing));
         var analyzer = new PairAnalyzer(options, model);
-        using var analysis = console.Progress("compare", p => analyzer.AnalyzeDetailed(parse.GetValue(Before)!, parse.GetValue(After)!, p));
+        PairAnalysis analysis;
+        try
+        {
+            analysis = console.Progress("compare", p => analyzer.AnalyzeDetailed(parse.GetValue(Before)!, parse.GetValue(After)!, p));
+        }
+        catch (AlignmentFailedException ex)
+        {
+            // A "before" taken ahead of any work shares no skin texture with the tattooed scalp: the pair
+            // cannot be compared dot by dot, but each photo can still be measured on its own.
+            console.Error(ex.Message);
+            console.Line("to measure each photo on its own (dots, coverage, density, uniformity, gaps): progressvision measure PHOTO --out DIR");
+            return ExitCodes.AlignmentFailed;
+        }
+
+        using var owned = analysis;
         string outDir = parse.GetValue(Out)!;
         CompareOutputWriter.Write(analysis, outDir);
         var r = analysis.Result;

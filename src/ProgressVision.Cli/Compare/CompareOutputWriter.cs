@@ -11,9 +11,8 @@ using ProgressVision.Imaging.Codecs.Jpeg.Encoder;
 namespace ProgressVision.Cli.Compare;
 
 /// <summary>
-/// Writes a comparison's outputs all-or-nothing: everything goes to a temporary sibling directory
-/// that is renamed into place only when complete, so an interrupted or failed run never leaves a
-/// directory that looks like a finished result.
+/// Writes a comparison's outputs all-or-nothing (see <see cref="AtomicOutputDirectory"/>);
+/// <c>result.json</c> is the marker of a complete output.
 /// </summary>
 public static class CompareOutputWriter
 {
@@ -22,54 +21,17 @@ public static class CompareOutputWriter
 
     /// <summary>Writes the outputs of <paramref name="analysis"/> to <paramref name="outDir"/>.</summary>
     /// <exception cref="CliException">The output directory exists and is not an earlier compare output.</exception>
-    public static void Write(PairAnalysis analysis, string outDir)
-    {
-        string full = Path.GetFullPath(outDir);
-        if (Directory.Exists(full) && Directory.EnumerateFileSystemEntries(full).Any() && !File.Exists(Path.Combine(full, ResultFile)))
-        {
-            throw new CliException(ExitCodes.Usage, $"{outDir}: exists and is not an earlier compare output; choose an empty or new directory");
-        }
-
-        string parent = Path.GetDirectoryName(full) ?? ".";
-        Directory.CreateDirectory(parent);
-        string temp = Path.Combine(parent, $".{Path.GetFileName(full)}.partial-{Environment.ProcessId}");
-        if (Directory.Exists(temp))
-        {
-            Directory.Delete(temp, true);
-        }
-
-        Directory.CreateDirectory(temp);
-        try
-        {
-            WriteConcurrently(
-            [
-                () => File.WriteAllText(Path.Combine(temp, "dots-before.csv"), DotsCsv(analysis.BeforeMeasurement.Dots)),
-                () => File.WriteAllText(Path.Combine(temp, "dots-after.csv"), DotsCsv(analysis.AfterMeasurement.Dots)),
-                () => Jpeg(analysis.AfterOnBefore, Path.Combine(temp, "after-on-before.jpg")),
-                () => DrawAndWrite(() => ComparePictures.Checkerboard(analysis), Path.Combine(temp, "checkerboard.jpg")),
-                () => DrawAndWrite(() => ComparePictures.Heatmap(analysis), Path.Combine(temp, "heatmap.jpg")),
-                () => DrawAndWrite(() => ComparePictures.DotChange(analysis), Path.Combine(temp, "dot-change.jpg")),
-            ]);
-
-            // result.json last: it is the marker of a complete output.
-            File.WriteAllText(Path.Combine(temp, ResultFile), JsonSerializer.Serialize(analysis.Result, CompareResultJsonContext.Default.CompareResult));
-            if (Directory.Exists(full))
-            {
-                Directory.Delete(full, true);
-            }
-
-            Directory.Move(temp, full);
-        }
-        catch
-        {
-            if (Directory.Exists(temp))
-            {
-                Directory.Delete(temp, true);
-            }
-
-            throw;
-        }
-    }
+    public static void Write(PairAnalysis analysis, string outDir) =>
+        AtomicOutputDirectory.Write(outDir, ResultFile, "compare", temp => WriteConcurrently(
+        [
+            () => File.WriteAllText(Path.Combine(temp, "dots-before.csv"), DotsCsv(analysis.BeforeMeasurement.Dots)),
+            () => File.WriteAllText(Path.Combine(temp, "dots-after.csv"), DotsCsv(analysis.AfterMeasurement.Dots)),
+            () => Jpeg(analysis.AfterOnBefore, Path.Combine(temp, "after-on-before.jpg")),
+            () => DrawAndWrite(() => ComparePictures.Checkerboard(analysis), Path.Combine(temp, "checkerboard.jpg")),
+            () => DrawAndWrite(() => ComparePictures.Heatmap(analysis), Path.Combine(temp, "heatmap.jpg")),
+            () => DrawAndWrite(() => ComparePictures.DotChange(analysis), Path.Combine(temp, "dot-change.jpg")),
+        ]),
+        marker => File.WriteAllText(marker, JsonSerializer.Serialize(analysis.Result, CompareResultJsonContext.Default.CompareResult)));
 
     /// <summary>CSV of dots: header <c>x,y,radius,contrast</c>, invariant culture, 3 decimals.</summary>
     public static string DotsCsv(IEnumerable<PigmentDot> dots)
@@ -90,7 +52,7 @@ public static class CompareOutputWriter
     /// not all six, so at most two extra 12 MP pictures and their coefficient stores are alive at once.
     /// The first failure is rethrown as itself so callers see the same exception as a sequential write.
     /// </summary>
-    private static void WriteConcurrently(Action[] writes)
+    internal static void WriteConcurrently(Action[] writes)
     {
         try
         {
@@ -103,13 +65,13 @@ public static class CompareOutputWriter
         }
     }
 
-    private static void DrawAndWrite(Func<PixelBuffer<byte>> draw, string path)
+    internal static void DrawAndWrite(Func<PixelBuffer<byte>> draw, string path)
     {
         using var picture = draw();
         Jpeg(picture, path);
     }
 
     // Pictures are JPEG (no metadata is written: no EXIF, no GPS).
-    private static void Jpeg(PixelBuffer<byte> img, string path) =>
+    internal static void Jpeg(PixelBuffer<byte> img, string path) =>
         JpegEncoder.EncodeFile(img, path, new JpegEncoderOptions { Quality = 88 });
 }

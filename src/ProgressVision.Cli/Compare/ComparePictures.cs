@@ -1,5 +1,6 @@
 using ProgressVision.Analysis.Change;
 using ProgressVision.Analysis.Compare;
+using ProgressVision.Analysis.Metrics;
 using ProgressVision.Imaging.Buffers;
 using ProgressVision.Imaging.Drawing;
 
@@ -45,11 +46,14 @@ public static class ComparePictures
     }
 
     /// <summary>AFTER photo with its dot-density heatmap and gaps (AFTER pixels).</summary>
-    public static PixelBuffer<byte> Heatmap(PairAnalysis a)
+    public static PixelBuffer<byte> Heatmap(PairAnalysis a) => Heatmap(a.After, a.AfterMeasurement, a.Result.After.Gaps);
+
+    /// <summary>A photo with its dot-density heatmap and gaps (its own pixels).</summary>
+    public static PixelBuffer<byte> Heatmap(PixelBuffer<byte> photo, PhotoMeasurement measurement, IReadOnlyList<Gap> gaps)
     {
-        var img = a.After.Clone();
+        var img = photo.Clone();
         var canvas = new Rgb24Canvas(img);
-        var h = a.AfterMeasurement.Heatmap;
+        var h = measurement.Heatmap;
         double max = h.Values.Where(double.IsFinite).DefaultIfEmpty(1).Max();
         for (int r = 0; r < h.Rows; r++)
         {
@@ -64,7 +68,7 @@ public static class ComparePictures
             }
         }
 
-        foreach (var gap in a.Result.After.Gaps)
+        foreach (var gap in gaps)
         {
             for (int i = 0; i + 3 < gap.Polygon.Length + 2; i += 2)
             {

@@ -89,9 +89,10 @@ public sealed class CompareCommandTests(ITestOutputHelper output) : IDisposable
         var (b, a, pair) = Render(777, SynthPreset.NoOverlap);
         pair.Dispose();
         string outDir = Path.Combine(_dir, "none");
-        var (code, _, err) = Run("compare", b, a, "--out", outDir, "--no-healing");
+        var (code, stdout, err) = Run("compare", b, a, "--out", outDir, "--no-healing");
         Assert.Equal(ExitCodes.AlignmentFailed, code);
         Assert.Contains("do not show the same area", err);
+        Assert.Contains("progressvision measure", stdout);
         Assert.False(Directory.Exists(outDir));
         Assert.Empty(Directory.GetDirectories(_dir, ".none.partial-*"));
     }
