@@ -1,32 +1,17 @@
 using System.Text.Json;
 using ProgressVision.Analysis.Compare;
-using ProgressVision.Cli.Interaction;
 using ProgressVision.Imaging.Codecs.Png;
 using ProgressVision.Synth.Cases;
 using Xunit.Abstractions;
 
 namespace ProgressVision.Cli.Tests.Compare;
 
-public sealed class CompareCommandTests(ITestOutputHelper output) : IDisposable
+public sealed class CompareCommandTests(ITestOutputHelper output) : CommandRun(output, "pv-compare-")
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("pv-compare-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, true);
-
-    private (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        int code = CommandLineApp.Run(args, new PlainConsoleInteraction(o, e));
-        output.WriteLine(o.ToString());
-        output.WriteLine(e.ToString());
-        return (code, o.ToString(), e.ToString());
-    }
-
     private (string Before, string After, SynthPair Pair) Render(ulong seed, SynthPreset preset)
     {
         var pair = SynthCase.Generate(seed, preset).Render();
-        string b = Path.Combine(_dir, $"before-{seed}.png"), a = Path.Combine(_dir, $"after-{seed}.png");
+        string b = Path.Combine(Dir, $"before-{seed}.png"), a = Path.Combine(Dir, $"after-{seed}.png");
         using (var f = File.Create(b))
         {
             PngEncoder.Encode(pair.Before.Rgb, f);
@@ -45,7 +30,7 @@ public sealed class CompareCommandTests(ITestOutputHelper output) : IDisposable
     {
         var (b, a, pair) = Render(31337, SynthPreset.Easy);
         using var _ = pair;
-        string outDir = Path.Combine(_dir, "out");
+        string outDir = Path.Combine(Dir, "out");
         var (code, _, err) = Run("compare", b, a, "--out", outDir, "--mm-per-px", "0.05", "--no-healing");
         Assert.True(code == 0, err);
         foreach (var f in new[] { "result.json", "dots-before.csv", "dots-after.csv", "after-on-before.jpg", "checkerboard.jpg", "heatmap.jpg", "dot-change.jpg" })
@@ -88,13 +73,13 @@ public sealed class CompareCommandTests(ITestOutputHelper output) : IDisposable
     {
         var (b, a, pair) = Render(777, SynthPreset.NoOverlap);
         pair.Dispose();
-        string outDir = Path.Combine(_dir, "none");
+        string outDir = Path.Combine(Dir, "none");
         var (code, stdout, err) = Run("compare", b, a, "--out", outDir, "--no-healing");
         Assert.Equal(ExitCodes.AlignmentFailed, code);
         Assert.Contains("do not show the same area", err);
         Assert.Contains("progressvision measure", stdout);
         Assert.False(Directory.Exists(outDir));
-        Assert.Empty(Directory.GetDirectories(_dir, ".none.partial-*"));
+        Assert.Empty(Directory.GetDirectories(Dir, ".none.partial-*"));
     }
 
     [Fact]
@@ -102,17 +87,17 @@ public sealed class CompareCommandTests(ITestOutputHelper output) : IDisposable
     {
         var (b, a, pair) = Render(4321, SynthPreset.Easy);
         pair.Dispose();
-        string missing = Path.Combine(_dir, "nope.jpg");
-        var r1 = Run("compare", missing, a, "--out", Path.Combine(_dir, "o1"), "--no-healing");
+        string missing = Path.Combine(Dir, "nope.jpg");
+        var r1 = Run("compare", missing, a, "--out", Path.Combine(Dir, "o1"), "--no-healing");
         Assert.Equal(ExitCodes.BadInput, r1.Code);
         Assert.Contains("nope.jpg", r1.Err);
 
-        string corrupt = Path.Combine(_dir, "corrupt.png");
+        string corrupt = Path.Combine(Dir, "corrupt.png");
         var bytes = File.ReadAllBytes(b);
         File.WriteAllBytes(corrupt, bytes[..(bytes.Length / 3)]);
-        var r2 = Run("compare", corrupt, a, "--out", Path.Combine(_dir, "o2"), "--no-healing");
+        var r2 = Run("compare", corrupt, a, "--out", Path.Combine(Dir, "o2"), "--no-healing");
         Assert.Equal(ExitCodes.BadInput, r2.Code);
         Assert.Contains("corrupt.png", r2.Err);
-        Assert.False(Directory.Exists(Path.Combine(_dir, "o2")));
+        Assert.False(Directory.Exists(Path.Combine(Dir, "o2")));
     }
 }
