@@ -1,3 +1,5 @@
+using ProgressVision.Analysis.Compare;
+
 namespace ProgressVision.Analysis.Metrics;
 
 /// <summary>
@@ -52,13 +54,8 @@ public sealed class PixelAreaMap
             {
                 // Cell centre, clamped into the photo for the last partial cell.
                 double x = Math.Min((c * step) + ((step - 1) / 2.0), width - 1), y = Math.Min((r * step) + ((step - 1) / 2.0), height - 1);
-                var (x1, y1) = toCalibrated(x + h, y);
-                var (x0, y0) = toCalibrated(x - h, y);
-                var (x3, y3) = toCalibrated(x, y + h);
-                var (x2, y2) = toCalibrated(x, y - h);
-                // Jacobian columns ∂(X, Y)/∂x and ∂(X, Y)/∂y; |det| is the areal scale (calibrated px² per px²).
-                double a = (x1 - x0) / (2 * h), b = (x3 - x2) / (2 * h), d = (y1 - y0) / (2 * h), e = (y3 - y2) / (2 * h);
-                cells[(r * cols) + c] = Math.Abs((a * e) - (b * d)) * mm2;
+                // |det J| over the cell's width is the areal scale (calibrated px² per px²).
+                cells[(r * cols) + c] = MappingScale.Areal(toCalibrated, x, y, h) * mm2;
             }
         }
 
