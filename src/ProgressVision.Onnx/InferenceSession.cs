@@ -207,6 +207,15 @@ public sealed unsafe partial class InferenceSession : IDisposable
                 api.Check(api.SetDeterministicCompute(native, 1), context);
             }
 
+            if (!options.AllowSpinning)
+            {
+                // Keys and values are defined in onnxruntime_session_options_config_keys.h.
+                fixed (byte* key = "session.intra_op.allow_spinning\0"u8, value = "0\0"u8)
+                {
+                    api.Check(api.AddSessionConfigEntry(native, key, value), context);
+                }
+            }
+
             return handle;
         }
         catch

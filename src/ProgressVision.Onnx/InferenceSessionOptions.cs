@@ -15,6 +15,14 @@ public sealed record InferenceSessionOptions
     /// </summary>
     public bool Deterministic { get; init; }
 
+    /// <summary>
+    /// Whether the threads of an operator keep spinning for more work after it ends (ONNX Runtime's
+    /// <c>session.intra_op.allow_spinning</c>, on by default). Spinning shortens the hand-over between
+    /// operators but burns a core while the caller does other work between runs; turn it off when
+    /// runs alternate with the caller's own parallel work on few cores.
+    /// </summary>
+    public bool AllowSpinning { get; init; } = true;
+
     /// <summary>The defaults.</summary>
     public static InferenceSessionOptions Default { get; } = new();
 }

@@ -59,6 +59,27 @@ public class InferenceSessionNumericTests
         }
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Spinning_on_or_off_gives_the_same_numbers(bool allowSpinning)
+    {
+        // Two intra-op threads so the spin setting (session.intra_op.allow_spinning, set through
+        // AddSessionConfigEntry at OrtApi slot 130) reaches a real thread pool; a wrong slot would
+        // call another function and fail or corrupt the run.
+        var model = TestModels.HealingSized.Value;
+        const int batch = 3;
+        var tiles = model.MakeTiles(batch, seed: 13);
+        var (_, reference) = TileClassifierReference.Compute(model, tiles, batch);
+        var options = new InferenceSessionOptions { IntraOpThreads = 2, AllowSpinning = allowSpinning };
+        using var session = InferenceSession.FromBytes(model.Bytes, options);
+        for (int run = 0; run < 2; run++)
+        {
+            var probabilities = session.Run([new TensorInput(TileClassifierModel.InputName, tiles, model.InputShape(batch))], [TileClassifierModel.ProbabilitiesName]);
+            AssertClose(reference, probabilities[0], batch, model.Classes);
+        }
+    }
+
     [Fact]
     public void Batch_run_equals_separate_runs()
     {

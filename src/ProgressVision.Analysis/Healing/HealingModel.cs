@@ -75,7 +75,9 @@ public sealed class HealingModel : IDisposable
 
         try
         {
-            var session = InferenceSession.FromBytes(bytes, new InferenceSessionOptions { IntraOpThreads = intraOpThreads, Deterministic = true }, path);
+            // No spinning: batches alternate with our own parallel tile cutting on the same (often 2) cores,
+            // and ONNX Runtime's idle threads spinning between runs took CPU from it.
+            var session = InferenceSession.FromBytes(bytes, new InferenceSessionOptions { IntraOpThreads = intraOpThreads, Deterministic = true, AllowSpinning = false }, path);
             if (session.Inputs.Count != 1 || session.Inputs[0].Name != InputName || session.Outputs.All(o => o.Name != OutputName))
             {
                 session.Dispose();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ProgressVision.Imaging.Buffers;
 using ProgressVision.Imaging.Geometry;
 
@@ -157,6 +158,7 @@ internal static class NonRigidRefiner
         return new DisplacementField(stepFull, cols, rows, dx, dy, defined);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Accumulate(double[] a, double[] b, int k, double w, double gx, double gy, double e)
     {
         a[3 * k] += w * gx * gx;

@@ -15,6 +15,7 @@ public sealed class Rgb24Canvas(PixelBuffer<byte> image)
     public PixelBuffer<byte> Image => _image;
 
     /// <summary>Blends one pixel with colour (r, g, b) at opacity <paramref name="alpha"/> (0..1).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Blend(int x, int y, byte r, byte g, byte b, float alpha)
     {
         if ((uint)x >= (uint)_image.Width || (uint)y >= (uint)_image.Height)

@@ -55,6 +55,7 @@ internal sealed unsafe class OrtApi
     public readonly delegate* unmanaged<nint, void> ReleaseTypeInfo;
     public readonly delegate* unmanaged<nint, void> ReleaseTensorTypeAndShapeInfo;
     public readonly delegate* unmanaged<nint, void> ReleaseSessionOptions;
+    public readonly delegate* unmanaged<nint, byte*, byte*, nint> AddSessionConfigEntry;
     public readonly delegate* unmanaged<byte*> GetBuildInfoString;
     public readonly delegate* unmanaged<nint, byte, nint> SetDeterministicCompute;
 
@@ -100,6 +101,7 @@ internal sealed unsafe class OrtApi
         ReleaseTypeInfo = (delegate* unmanaged<nint, void>)slots[OrtApiSlot.ReleaseTypeInfo];
         ReleaseTensorTypeAndShapeInfo = (delegate* unmanaged<nint, void>)slots[OrtApiSlot.ReleaseTensorTypeAndShapeInfo];
         ReleaseSessionOptions = (delegate* unmanaged<nint, void>)slots[OrtApiSlot.ReleaseSessionOptions];
+        AddSessionConfigEntry = (delegate* unmanaged<nint, byte*, byte*, nint>)slots[OrtApiSlot.AddSessionConfigEntry];
         GetBuildInfoString = (delegate* unmanaged<byte*>)slots[OrtApiSlot.GetBuildInfoString];
         SetDeterministicCompute = (delegate* unmanaged<nint, byte, nint>)slots[OrtApiSlot.SetDeterministicCompute];
     }

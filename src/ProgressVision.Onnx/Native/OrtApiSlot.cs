@@ -53,6 +53,7 @@ internal static class OrtApiSlot
     public const int ReleaseTypeInfo = 98;
     public const int ReleaseTensorTypeAndShapeInfo = 99;
     public const int ReleaseSessionOptions = 100;
+    public const int AddSessionConfigEntry = 130;
     public const int GetBuildInfoString = 254;
     public const int SetDeterministicCompute = 273;
 }

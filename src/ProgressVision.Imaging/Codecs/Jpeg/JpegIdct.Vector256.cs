@@ -12,6 +12,10 @@ internal static partial class JpegIdct
     /// the workspace so pass 2 again has one row per lane, and a second transpose brings the outputs
     /// back to row order for the saturating packs. Bit-identical to <see cref="Transform8x8Scalar"/>.
     /// </summary>
+    // Fully optimised at its first call: it has no loop, so tiering would start it as unoptimised code
+    // with Load/Butterfly/Transpose as real calls, and a decode in a fresh process ran most of its
+    // blocks that way before the promotion to optimised code (the delay restarts while start-up JITs).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Transform8x8Avx2(ref int coefficients, ref int quant, ref byte destination, int stride)
     {
         var d0 = Load(ref coefficients, ref quant, 0);
