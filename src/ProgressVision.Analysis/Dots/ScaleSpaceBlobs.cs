@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using ProgressVision.Imaging.Buffers;
 
@@ -165,25 +166,34 @@ internal static class ScaleSpaceBlobs
         // the octave boundary (σ ≈ 2.5·2^o, r ≈ 3.6·2^o px) can peak there and, after decimation, on
         // level 0 of the next octave, where it is never searched; duplicates go in suppression.
         int jMin = octave == 0 ? 0 : 1;
-        for (int y = Math.Max(y0, 1); y < Math.Min(y1, h - 1); y++)
+        var positions = ArrayPool<int>.Shared.Rent(w);
+        try
         {
-            int r = y - ea;
-            for (int j = jMin; j <= ScalesPerOctave + 1; j++)
+            for (int y = Math.Max(y0, 1); y < Math.Min(y1, h - 1); y++)
             {
-                var d = dog[j];
-                float t = (float)thr[j];
-                int row = r * w;
-                for (int x = 1; x < w - 1; x++)
+                int r = y - ea;
+                for (int j = jMin; j <= ScalesPerOctave + 1; j++)
                 {
-                    float v = d[row + x];
-                    if (v < t || !IsMax(dog, j, row + x, w, v))
-                    {
-                        continue;
-                    }
+                    var d = dog[j];
+                    int row = r * w;
 
-                    Refine(dog, j, row + x, w, x, y, octave, scale, edgeLimit, found);
+                    // Threshold and the row neighbours first (vectorised); the 26-neighbour test only
+                    // for the few positions that pass.
+                    int n = BlobRowCandidates.Find(d.AsSpan(row, w), (float)thr[j], positions);
+                    for (int k = 0; k < n; k++)
+                    {
+                        int x = positions[k];
+                        if (IsMax(dog, j, row + x, w, d[row + x]))
+                        {
+                            Refine(dog, j, row + x, w, x, y, octave, scale, edgeLimit, found);
+                        }
+                    }
                 }
             }
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(positions);
         }
     }
 
