@@ -26,8 +26,11 @@ internal static class FeatureRegistration
             var best = new FeatureFit([], null);
             foreach (var hypothesis in Hypotheses)
             {
-                var fb = hypothesis is null ? pb.Describe(brief, null) : upright ??= pb.Describe(brief, 0f);
-                var fa = pa.Describe(brief, hypothesis is null ? null : hypothesis.Value * MathF.PI / 180f);
+                // BEFORE's and AFTER's descriptors are independent: computed at once.
+                FeatureSet fb = null!, fa = null!;
+                BothPhotos.Run(
+                    () => fb = hypothesis is null ? pb.Describe(brief, null) : upright ??= pb.Describe(brief, 0f),
+                    () => fa = pa.Describe(brief, hypothesis is null ? null : hypothesis.Value * MathF.PI / 180f));
                 var candidate = Fit(fa, fb, before, after, options);
                 if (Inliers(candidate) > Inliers(best) || (Inliers(candidate) == Inliers(best) && candidate.Pairs.Length > best.Pairs.Length))
                 {

@@ -31,9 +31,20 @@ public sealed class ScalpRegistration(RegistrationOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
-        using var b = LuminancePlane.FromBytes(before, RefineFactor(before.Width, before.Height));
-        using var a = LuminancePlane.FromBytes(after, RefineFactor(after.Width, after.Height));
-        return Align(b, a, before.Width, before.Height, after.Width, after.Height);
+        // The two photos' planes are independent: each is read on its own core.
+        ImageLevel? b = null, a = null;
+        try
+        {
+            BothPhotos.Run(
+                () => b = LuminancePlane.FromBytes(before, RefineFactor(before.Width, before.Height)),
+                () => a = LuminancePlane.FromBytes(after, RefineFactor(after.Width, after.Height)));
+            return Align(b!, a!, before.Width, before.Height, after.Width, after.Height);
+        }
+        finally
+        {
+            b?.Dispose();
+            a?.Dispose();
+        }
     }
 
     /// <summary>Aligns two luminance planes (single-channel float, 0–255 scale).</summary>
@@ -97,8 +108,9 @@ public sealed class ScalpRegistration(RegistrationOptions? options = null)
             {
                 var bl = beforeLevels[li];
                 var al = afterLevels[Math.Min(li, afterLevels.Count - 1)];
-                using var bz = LocalContrast.Normalize(bl.Plane, ContrastRadius, ContrastNoiseFloor);
-                using var az = LocalContrast.Normalize(al.Plane, ContrastRadius, ContrastNoiseFloor);
+                var (bz, az) = NormalizeBoth(bl, al);
+                using var bzScope = bz;
+                using var azScope = az;
                 var samples = TemplateSamples.Select(az, li == 0 ? 60000 : 30000, ContrastRadius);
                 var levelH = ImageLevel.Between(h, al, bl);
                 var refined = IntensityAligner.Refine(samples, bz, levelH, al.Width, al.Height);
@@ -179,10 +191,30 @@ public sealed class ScalpRegistration(RegistrationOptions? options = null)
     // skin texture survive, so right alignments score 0.35–0.9 and unrelated photos stay below 0.1.
     private static double QualityCorrelation(ImageLevel before, ImageLevel after, Homography afterToBefore)
     {
-        using var bz = LocalContrast.Normalize(before.Plane, ContrastRadius, ContrastNoiseFloor);
-        using var az = LocalContrast.Normalize(after.Plane, ContrastRadius, ContrastNoiseFloor);
+        var (bz, az) = NormalizeBoth(before, after);
+        using var bzScope = bz;
+        using var azScope = az;
         var samples = TemplateSamples.Select(az, 30000, ContrastRadius);
         return IntensityAligner.Correlation(samples, bz, ImageLevel.Between(afterToBefore, after, before));
+    }
+
+    // Local z-scores of both levels, each on its own core (they are independent).
+    private static (PixelBuffer<float> Before, PixelBuffer<float> After) NormalizeBoth(ImageLevel before, ImageLevel after)
+    {
+        PixelBuffer<float>? bz = null, az = null;
+        try
+        {
+            BothPhotos.Run(
+                () => bz = LocalContrast.Normalize(before.Plane, ContrastRadius, ContrastNoiseFloor),
+                () => az = LocalContrast.Normalize(after.Plane, ContrastRadius, ContrastNoiseFloor));
+            return (bz!, az!);
+        }
+        catch
+        {
+            bz?.Dispose();
+            az?.Dispose();
+            throw;
+        }
     }
 
     private static double Drift(Homography a, Homography b, int w, int h)
