@@ -35,6 +35,7 @@ public static class CommandLineApp
                      new SessionCommand(console),
                      new StatusCommand(console),
                      new SynthCommand(console),
+                     new TargetsCommand(console),
                  })
         {
             root.Subcommands.Add(command);

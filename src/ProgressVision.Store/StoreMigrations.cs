@@ -74,6 +74,16 @@ internal static class StoreMigrations
         """
         ALTER TABLE photos ADD COLUMN mm_per_px REAL CHECK (mm_per_px IS NULL OR (mm_per_px > 0 AND mm_per_px < 10));
         """,
+        // 4: the clinic's own targets (one JSON document under the key 'targets') and a client's own density
+        // target, e.g. the native follicle density measured at the sides. NULL = the clinic's target.
+        """
+        CREATE TABLE settings (
+            key   TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        ALTER TABLE clients ADD COLUMN target_density_per_cm2 REAL
+            CHECK (target_density_per_cm2 IS NULL OR (target_density_per_cm2 > 0 AND target_density_per_cm2 <= 1000));
+        """,
     ];
 
     /// <summary>The schema version this program writes.</summary>

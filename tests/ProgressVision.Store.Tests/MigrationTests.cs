@@ -21,7 +21,7 @@ public class MigrationTests
             print(','.join(r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")))
             print(db.execute('SELECT name FROM clients').fetchone()[0])
             """);
-        Assert.Equal(["wal", StoreMigrations.Latest.ToString(), "ok", "analyses,clients,consents,photos,sessions", "Alice"], report.Split('\n'));
+        Assert.Equal(["wal", StoreMigrations.Latest.ToString(), "ok", "analyses,clients,consents,photos,sessions,settings", "Alice"], report.Split('\n'));
     }
 
     [Fact]
@@ -71,6 +71,42 @@ public class MigrationTests
                 print('refused')
             """);
         Assert.Equal(["[(None,), (0.0473,)]", "refused"], report.Split('\n'));
+    }
+
+    [Fact]
+    public void Version3Database_GainsTargets_ClientsStartWithTheClinics()
+    {
+        using var tmp = new TempFolder();
+        string v3 = string.Join("\n", StoreMigrations.Steps[..3]).Replace("'''", "", StringComparison.Ordinal);
+        SqliteOracle.Run(tmp.Db, $"db.executescript('''{v3}''')\ndb.execute('PRAGMA user_version = 3')\n" +
+                                "db.execute(\"INSERT INTO clients(name, created_utc) VALUES ('Old', '2024-01-01T00:00:00.0000000+00:00')\")\n" +
+                                "db.commit()");
+
+        using (var store = ClinicStore.Open(tmp.Db))
+        {
+            var c = store.GetClient("Old");
+            Assert.Null(store.GetClientTargetDensity(c.Id));
+            Assert.Null(store.GetClinicTargetsJson());
+            store.SetClientTargetDensity(c.Id, 72.5);
+            store.SetClinicTargetsJson("{\"targetCoverage\": 0.08}");
+            store.SetClinicTargetsJson("{\"targetCoverage\": 0.09}");
+            Assert.Equal(72.5, store.GetClientTargetDensity(c.Id));
+            Assert.Throws<StoreException>(() => store.SetClientTargetDensity(c.Id, 0));
+            Assert.Equal(72.5, store.GetClientTargetDensity(c.Id));
+        }
+
+        // Read back independently: one settings row (the second write replaced the first), the client's
+        // target in its column, and the column's CHECK refusing nonsense written behind our back.
+        string report = SqliteOracle.Run(tmp.Db, """
+            print(db.execute('SELECT key, value FROM settings').fetchall())
+            print(db.execute('SELECT target_density_per_cm2 FROM clients').fetchall())
+            try:
+                db.execute('UPDATE clients SET target_density_per_cm2 = -5')
+                print('accepted')
+            except sqlite3.IntegrityError:
+                print('refused')
+            """);
+        Assert.Equal(["[('targets', '{\"targetCoverage\": 0.09}')]", "[(72.5,)]", "refused"], report.Split('\n'));
     }
 
     [Fact]

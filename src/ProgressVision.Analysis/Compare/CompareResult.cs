@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using ProgressVision.Analysis.Healing;
 
 namespace ProgressVision.Analysis.Compare;
 
@@ -135,6 +136,12 @@ public sealed record Recommendation(bool AdditionalSession, double Confidence, I
     /// pixel boxes. Null in results written before it existed (client portfolios then list no reasons).
     /// </summary>
     public IReadOnlyList<string>? ClientReasons { get; init; }
+
+    /// <summary>
+    /// The targets the recommendation was judged against (the clinic's, with the client's own density
+    /// target if one is set). Null in results written before it existed.
+    /// </summary>
+    public ClinicTargets? Targets { get; init; }
 }
 
 /// <summary>Source-generated JSON for the result model (camelCase, indented, nulls written).</summary>

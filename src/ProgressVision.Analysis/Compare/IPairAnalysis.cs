@@ -1,3 +1,5 @@
+using ProgressVision.Analysis.Healing;
+
 namespace ProgressVision.Analysis.Compare;
 
 /// <summary>
@@ -32,7 +34,8 @@ public interface IPairAnalysis
 /// <param name="AfterPhotoDate">Date the AFTER photo was taken.</param>
 /// <param name="BeforePhotoDate">Date the BEFORE photo was taken.</param>
 /// <param name="MmPerPx">Scale of the BEFORE photo, when known.</param>
-public sealed record PairContext(DateOnly? LastSessionDate, DateOnly? AfterPhotoDate, DateOnly? BeforePhotoDate, double? MmPerPx = null);
+/// <param name="Targets">The clinic's targets for this client, when set (else the analysis's defaults).</param>
+public sealed record PairContext(DateOnly? LastSessionDate, DateOnly? AfterPhotoDate, DateOnly? BeforePhotoDate, double? MmPerPx = null, ClinicTargets? Targets = null);
 
 /// <summary>What one pair analysis produces.</summary>
 /// <param name="Result">The measurements (the <c>result.json</c> contract).</param>

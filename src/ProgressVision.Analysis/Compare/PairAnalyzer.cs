@@ -44,6 +44,7 @@ public sealed class PairAnalyzer(PairAnalysisOptions options, HealingModel? heal
             AfterPhotoDate = context.AfterPhotoDate ?? options.AfterPhotoDate,
             BeforePhotoDate = context.BeforePhotoDate ?? options.BeforePhotoDate,
             MmPerPx = context.MmPerPx ?? options.MmPerPx,
+            Targets = context.Targets ?? options.Targets,
         }, healingModel) { Timer = Timer };
         return withContext.Analyze(beforePath, afterPath, cancellationToken);
     }

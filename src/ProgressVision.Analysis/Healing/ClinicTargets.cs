@@ -34,4 +34,30 @@ public sealed record ClinicTargets
 
     /// <summary>The defaults.</summary>
     public static ClinicTargets Default { get; } = new();
+
+    /// <summary>
+    /// What is wrong with these targets, one line per value out of its meaningful range (empty when
+    /// they can be used), each naming the JSON field.
+    /// </summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        void Check(bool ok, string field, double value, string range)
+        {
+            if (!ok)
+            {
+                problems.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{field} {value} is outside {range}"));
+            }
+        }
+
+        Check(TargetDensityPerCm2 is > 0 and <= 1000, "targetDensityPerCm2", TargetDensityPerCm2, "(0, 1000] dots/cm²");
+        Check(TargetCoverage is > 0 and <= 1, "targetCoverage", TargetCoverage, "(0, 1]");
+        Check(MaxGapAreaMm2 is > 0 and <= 10000, "maxGapAreaMm2", MaxGapAreaMm2, "(0, 10000] mm²");
+        Check(MaxGapAreaPx is > 0 and <= 1e8, "maxGapAreaPx", MaxGapAreaPx, "(0, 1e8] px²");
+        Check(MaxLocalDensityCv is > 0 and <= 10, "maxLocalDensityCv", MaxLocalDensityCv, "(0, 10]");
+        Check(MaxFadedFraction is >= 0 and <= 1, "maxFadedFraction", MaxFadedFraction, "[0, 1]");
+        Check(MinDaysToJudgeFade is >= 0 and <= 365, "minDaysToJudgeFade", MinDaysToJudgeFade, "[0, 365] days");
+        Check(RednessWindowDays is >= 0 and <= 365, "rednessWindowDays", RednessWindowDays, "[0, 365] days");
+        return problems;
+    }
 }

@@ -13,6 +13,18 @@ public static class SessionRecommender
     /// <summary>What the practitioner should do next.</summary>
     public const string ActionTreat = "treat", ActionWait = "wait-and-recheck", ActionComplete = "complete", ActionCorrect = "assess-correction";
 
+    /// <summary>
+    /// The recommendation a stored result gets under (possibly changed) targets, from the measurements it
+    /// holds: a clinic that raises its density target sees every client's standing at once, without
+    /// re-analysing photos. Flags keep the day gating they had when analysed.
+    /// </summary>
+    public static Recommendation Recommend(CompareResult stored, ClinicTargets targets)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        ArgumentNullException.ThrowIfNull(targets);
+        return Recommend(stored.After, stored.Change, stored.Flags, stored.Inputs.After.DaysSinceSession, null, targets);
+    }
+
     /// <summary>Builds the recommendation.</summary>
     /// <param name="after">Metrics of the latest photo.</param>
     /// <param name="change">Dot change since the earlier photo (null when not judged).</param>
@@ -137,7 +149,7 @@ public static class SessionRecommender
         double decisive = treat ? margins.Where(v => v > 0).DefaultIfEmpty(0).Max() : -margins.DefaultIfEmpty(-1).Max();
         double confidence = Math.Clamp(0.5 + decisive, 0.5, 0.99);
         var clientReasons = reasons.Where(r => !flagReasons.Contains(r)).Concat(clientNotes).ToList();
-        return new Recommendation(treat && !wait, Math.Round(confidence, 3), reasons) { Action = action, ClientReasons = clientReasons };
+        return new Recommendation(treat && !wait, Math.Round(confidence, 3), reasons) { Action = action, ClientReasons = clientReasons, Targets = targets };
     }
 
     private static void AddOnce(List<string> list, string text)

@@ -28,6 +28,7 @@ public static class ClientAnalysisRun
         IProgress<(double Fraction, string Status)>? progress, CancellationToken cancellationToken)
     {
         var plan = store.PlanPairs(client.Id);
+        var targets = TargetsJson.ForClient(store, client.Id);
         var outcomes = new List<AnalyzedPairJson>();
         int done = 0, skipped = 0, failed = 0;
         for (int i = 0; i < plan.Count; i++)
@@ -52,7 +53,7 @@ public static class ClientAnalysisRun
                 var lastSession = plan.Where(p => p.AfterSession.Id == pair.AfterSession.Id && p.BeforeSession.Date < pair.AfterSession.Date)
                     .Select(p => p.BeforeSession.Date).DefaultIfEmpty(pair.BeforeSession.Date).Max();
                 // Density in dots/cm² is measured in BEFORE's pixels; AFTER's scale follows from the alignment.
-                var context = new PairContext(lastSession, pair.AfterSession.Date, pair.BeforeSession.Date, pair.Before.MmPerPx);
+                var context = new PairContext(lastSession, pair.AfterSession.Date, pair.BeforeSession.Date, pair.Before.MmPerPx, targets);
                 var output = analysis.Analyze(store.Library.Resolve(pair.Before.LibraryFile), store.Library.Resolve(pair.After.LibraryFile), context, cancellationToken);
                 string result = JsonSerializer.Serialize(output.Result, CompareResultJsonContext.Default.CompareResult);
                 string dots = JsonSerializer.Serialize(new StoredDots(output.BeforeDots, output.AfterDots), StoredDotsJsonContext.Default.StoredDots);

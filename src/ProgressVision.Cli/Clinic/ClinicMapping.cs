@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ProgressVision.Analysis.Compare;
+using ProgressVision.Analysis.Healing;
 using ProgressVision.Cli.Commands;
 using ProgressVision.Cli.Json;
 using ProgressVision.Reports.History;
@@ -23,12 +24,13 @@ public static class ClinicMapping
         var sessionById = sessions.ToDictionary(s => s.Id);
         var sessionJson = sessions.Select(s => new SessionJson(s.Number, s.Date, s.Practitioner, s.Notes, s.Pigment,
             photos.Where(p => p.SessionId == s.Id).OrderBy(p => p.View.Order).Select(p => new PhotoJson(p.View.Name, p.Sha256, p.OriginalPath, p.LibraryFile, p.Width, p.Height, p.CaptureDate, p.MmPerPx)).ToList())).ToList();
+        var targets = TargetsJson.ForClient(store, client.Id);
         var analyses = store.GetAnalyses(client.Id).Select(a =>
         {
             var before = photoById[a.BeforePhotoId];
             var after = photoById[a.AfterPhotoId];
             return new AnalysisJson(before.View.Name, sessionById[before.SessionId].Number, sessionById[after.SessionId].Number, before.Sha256, after.Sha256,
-                a.ProgramVersion, a.ModelSha256, a.CreatedUtc, ParseResult(store, a));
+                a.ProgramVersion, a.ModelSha256, a.CreatedUtc, ParseResult(store, a, targets));
         }).OrderBy(a => a.View, StringComparer.Ordinal).ThenBy(a => a.BeforeSession).ThenBy(a => a.AfterSession).ToList();
         var consents = store.GetConsents(client.Id).Select(c => new ConsentJson(c.Scope.ToName(), c.GrantedUtc, c.RevokedUtc, c.Note)).ToList();
         return new ClientExportJson(1, VersionInfo.Current, ToJson(store, client), consents, sessionJson, analyses);
@@ -42,12 +44,13 @@ public static class ClinicMapping
         var photoById = photos.ToDictionary(p => p.Id);
         var sessionById = sessions.ToDictionary(s => s.Id);
         PhotoEntry Entry(PhotoRecord p) => new(p.View.Name, p.Sha256, store.Library.Resolve(p.LibraryFile), p.CaptureDate, p.Width, p.Height);
+        var targets = TargetsJson.ForClient(store, client.Id);
         var pairs = store.GetAnalyses(client.Id).Select(a =>
         {
             var before = photoById[a.BeforePhotoId];
             var after = photoById[a.AfterPhotoId];
             var dots = a.DotsJson is null ? null : JsonSerializer.Deserialize(a.DotsJson, StoredDotsJsonContext.Default.StoredDots);
-            return new PairEntry(before.View.Name, sessionById[before.SessionId].Number, sessionById[after.SessionId].Number, ParseResult(store, a),
+            return new PairEntry(before.View.Name, sessionById[before.SessionId].Number, sessionById[after.SessionId].Number, ParseResult(store, a, targets),
                 dots?.Before ?? [], dots?.After ?? []);
         }).ToList();
         return new ClientHistory
@@ -62,12 +65,15 @@ public static class ClinicMapping
         };
     }
 
-    private static CompareResult ParseResult(ClinicStore store, AnalysisRecord a)
+    // A stored result with its recommendation judged again under the targets in force now: the
+    // measurements are the photos' and do not change, the judgement follows the clinic's targets.
+    private static CompareResult ParseResult(ClinicStore store, AnalysisRecord a, ClinicTargets targets)
     {
         try
         {
-            return JsonSerializer.Deserialize(a.ResultJson, CompareResultJsonContext.Default.CompareResult)
-                   ?? throw new JsonException("null result");
+            var stored = JsonSerializer.Deserialize(a.ResultJson, CompareResultJsonContext.Default.CompareResult)
+                         ?? throw new JsonException("null result");
+            return stored.Recommendation.Targets == targets ? stored : stored with { Recommendation = SessionRecommender.Recommend(stored, targets) };
         }
         catch (JsonException ex)
         {

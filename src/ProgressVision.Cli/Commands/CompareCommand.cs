@@ -23,6 +23,7 @@ public sealed class CompareCommand : Command
     private static readonly Option<string?> BeforeDate = new("--before-date") { Description = "Date the BEFORE photo was taken (default: its EXIF date)." };
     private static readonly Option<string?> Model = new("--model") { Description = "Healing model (default: the model shipped with the program)." };
     private static readonly Option<bool> NoHealing = new("--no-healing") { Description = "Skip the healing model." };
+    private static readonly Option<string?> Targets = new("--targets") { Description = "Clinic targets for the recommendation: a JSON file (fields as in `targets show --format json`; absent fields keep their defaults).", HelpName = "FILE" };
     private static readonly Option<string> Format = new("--format") { Description = "Console output: text or json (the result).", DefaultValueFactory = _ => "text" };
 
     /// <summary>Creates the verb.</summary>
@@ -32,7 +33,7 @@ public sealed class CompareCommand : Command
         Format.AcceptOnlyFromAmong("text", "json");
         Arguments.Add(Before);
         Arguments.Add(After);
-        foreach (var o in new Option[] { Out, MmPerPx, SessionDate, AfterDate, BeforeDate, Model, NoHealing, Format })
+        foreach (var o in new Option[] { Out, MmPerPx, SessionDate, AfterDate, BeforeDate, Model, NoHealing, Targets, Format })
         {
             Options.Add(o);
         }
@@ -49,6 +50,7 @@ public sealed class CompareCommand : Command
             AfterPhotoDate = ParseDate(parse.GetValue(AfterDate), "--after-date"),
             BeforePhotoDate = ParseDate(parse.GetValue(BeforeDate), "--before-date"),
             Version = VersionInfo.Current,
+            Targets = parse.GetValue(Targets) is string targetsFile ? TargetsJson.ReadFile(targetsFile) : ClinicTargets.Default,
         };
         if (options.MmPerPx is double s && !PhotoScale.IsPlausible(s))
         {
