@@ -7,6 +7,9 @@ namespace ProgressVision.Analysis.Compare;
 // Analysis (which fills it), Store (which keeps it as JSON) and Reports (which renders it).
 // Schema: docs in README ("result.json"). Coordinates are pixels of the photo after EXIF
 // orientation, OpenCV convention (pixel centres at integer coordinates).
+// Fields added over time read back from older results without them: the JSON source generator sets
+// an absent init-only property to null (not to its initialiser), so lists coalesce null to empty and
+// Action falls back on AdditionalSession.
 
 /// <summary>Everything <c>compare</c> measures for one BEFORE/AFTER pair.</summary>
 public sealed record CompareResult
@@ -30,7 +33,7 @@ public sealed record CompareResult
     public required DotChangeSummary Change { get; init; }
 
     /// <summary>Healing flags (empty when no model ran).</summary>
-    public IReadOnlyList<HealingFlag> Flags { get; init; } = [];
+    public IReadOnlyList<HealingFlag> Flags { get; init => field = value ?? []; } = [];
 
     /// <summary>Hash of the healing model used, if any.</summary>
     public string? ModelSha256 { get; init; }
@@ -39,7 +42,7 @@ public sealed record CompareResult
     public required Recommendation Recommendation { get; init; }
 
     /// <summary>Warnings that do not stop the analysis (e.g. photo taken too soon after a session).</summary>
-    public IReadOnlyList<string> Warnings { get; init; } = [];
+    public IReadOnlyList<string> Warnings { get; init => field = value ?? []; } = [];
 }
 
 /// <summary>The two input photos.</summary>
@@ -98,7 +101,7 @@ public sealed record PhotoMetrics
     public required Uniformity Uniformity { get; init; }
 
     /// <summary>Empty patches larger than the gap threshold.</summary>
-    public IReadOnlyList<Gap> Gaps { get; init; } = [];
+    public IReadOnlyList<Gap> Gaps { get; init => field = value ?? []; } = [];
 }
 
 /// <summary>
@@ -114,7 +117,7 @@ public sealed record Gap(double[] Polygon, double AreaPx, double? AreaMm2);
 public sealed record DotChangeSummary(int Retained, int Faded, int Lost, int New, double RetentionRate)
 {
     /// <summary>Boxes [x,y,w,h] in BEFORE pixels where faded or lost dots cluster.</summary>
-    public IReadOnlyList<double[]> FadeClusters { get; init; } = [];
+    public IReadOnlyList<double[]> FadeClusters { get; init => field = value ?? []; } = [];
 }
 
 /// <summary>A healing issue: where (box in BEFORE pixels), how sure (score) and why (evidence).</summary>
@@ -128,7 +131,7 @@ public sealed record HealingFlag(string Type, double Score, double[] Box, IReadO
 public sealed record Recommendation(bool AdditionalSession, double Confidence, IReadOnlyList<string> Reasons)
 {
     /// <summary>treat, wait-and-recheck, assess-correction or complete.</summary>
-    public string Action { get; init; } = "complete";
+    public string Action { get => field ?? (AdditionalSession ? "treat" : "complete"); init; }
 
     /// <summary>
     /// The reasons fit for the client: the measured ones (coverage, density, gaps, uniformity, fade

@@ -15,8 +15,7 @@ public static class RecommendationWording
     public static string Headline(Recommendation recommendation)
     {
         ArgumentNullException.ThrowIfNull(recommendation);
-        // AdditionalSession is the yes/no call itself; it wins over an action that disagrees with it
-        // (results written before actions existed deserialise with the default "complete").
+        // AdditionalSession is the yes/no call itself; it wins over an action that disagrees with it.
         if (recommendation.AdditionalSession)
         {
             return "Another session is advised";

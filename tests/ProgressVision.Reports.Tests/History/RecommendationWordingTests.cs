@@ -37,11 +37,12 @@ public class RecommendationWordingTests
     }
 
     [Fact]
-    public void Headline_AdditionalSessionWinsOverAStaleDefaultAction()
+    public void Headline_OfAResultStoredBeforeActions_FollowsAdditionalSession()
     {
-        // A result stored before actions existed: additionalSession true, action left at its default.
+        // A result stored before actions existed: additionalSession true, no action; it reads as "treat".
         var old = new Recommendation(true, 0.7, []);
-        Assert.Equal(SessionRecommender.ActionComplete, old.Action);
+        Assert.Equal(SessionRecommender.ActionTreat, old.Action);
         Assert.Equal("Another session is advised", RecommendationWording.Headline(old));
+        Assert.Equal("No further session needed", RecommendationWording.Headline(new Recommendation(false, 0.7, [])));
     }
 }
