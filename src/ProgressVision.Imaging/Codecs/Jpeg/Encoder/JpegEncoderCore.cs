@@ -178,6 +178,11 @@ internal sealed class JpegEncoderCore
                     Unsafe.Add(ref yRow, x) = (0.299f * p) + (0.587f * Unsafe.Add(ref p, 1)) + (0.114f * Unsafe.Add(ref p, 2)) - 128f;
                 }
             }
+            else if (ch == 3)
+            {
+                // JFIF YCbCr, Y level-shifted (see JpegEncoderColor), eight pixels per vector step.
+                JpegEncoderColor.RgbToYCbCr(pixels.Slice(sy * _width * 3, _width * 3), y.AsSpan(o, _width), cb.AsSpan(o, _width), cr.AsSpan(o, _width));
+            }
             else
             {
                 ref float cbRow = ref cb[o];
