@@ -91,6 +91,38 @@ public sealed record DotDetectionOptions
     /// </summary>
     public double MaxElongation { get; init; } = 3.2;
 
+    /// <summary>
+    /// Colour test (RGB photos): a blob is pigment when its cooling shift (<see cref="DotColour"/>:
+    /// ln(B/R) of its centre minus that of the skin around it) is at least this fraction of κ·contrast,
+    /// κ being the shift per unit contrast of the photo's clearly sized dots. A pore or skin fold has
+    /// shift 0 (it darkens all channels alike); 0.5 is the midpoint between the two colour models.
+    /// </summary>
+    public double PigmentColourFraction { get; init; } = 0.5;
+
+    /// <summary>
+    /// Cooling shift, in units of its own noise (the ring's per-pixel ln(B/R) spread over the centre
+    /// weights), that makes a blob's pigment colour significant. Blobs that pass only the relaxed
+    /// Confirmed… floors must reach it; significant blobs are also spared the <see cref="MinRelativeInk"/> test.
+    /// </summary>
+    public double ColourSignificance { get; init; } = 3.0;
+
+    /// <summary>
+    /// With colour, blobs down to this fraction of <see cref="MinRadius"/> are measured and kept when
+    /// their pigment colour is significant: blur and noise on very dark skin shrink the measured
+    /// half-depth radius of 0.25 mm dots below the floor that otherwise keeps pores out.
+    /// </summary>
+    public double ConfirmedMinRadiusFactor { get; init; } = 0.75;
+
+    /// <summary>With colour, blobs down to this fraction of <see cref="MinContrast"/> are kept when their pigment colour is significant.</summary>
+    public double ConfirmedMinContrastFactor { get; init; } = 0.67;
+
+    /// <summary>
+    /// With colour, blobs up to this multiple of <see cref="MaxElongation"/> are kept when their pigment
+    /// colour is significant: pixel noise makes a faint dot's half-depth core ragged. Hair stays out
+    /// through <see cref="MaxCoherence"/> and the DoG curvature test (<see cref="MaxCurvatureRatio"/>).
+    /// </summary>
+    public double ConfirmedMaxElongationFactor { get; init; } = 1.6;
+
     /// <summary>Structure-tensor coherence (0 isotropic … 1 one orientation) around a dot above which it lies on hair.</summary>
     public double MaxCoherence { get; init; } = 0.55;
 
@@ -127,6 +159,17 @@ public sealed record DotDetectionOptions
         if (MinRelativeInk is < 0 or >= 1 || double.IsNaN(MinRelativeInk))
         {
             throw new ArgumentOutOfRangeException(nameof(MinRelativeInk), $"MinRelativeInk must be in [0,1), got {MinRelativeInk}.");
+        }
+
+        if (ConfirmedMinRadiusFactor is <= 0 or > 1 || ConfirmedMinContrastFactor is <= 0 or > 1 || ConfirmedMaxElongationFactor < 1
+            || double.IsNaN(ConfirmedMinRadiusFactor) || double.IsNaN(ConfirmedMinContrastFactor) || double.IsNaN(ConfirmedMaxElongationFactor))
+        {
+            throw new ArgumentOutOfRangeException(nameof(ConfirmedMinRadiusFactor), $"Need Confirmed radius and contrast factors in (0,1] and elongation factor ≥ 1, got {ConfirmedMinRadiusFactor}, {ConfirmedMinContrastFactor}, {ConfirmedMaxElongationFactor}.");
+        }
+
+        if (!(PigmentColourFraction >= 0) || !(ColourSignificance >= 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(PigmentColourFraction), $"PigmentColourFraction and ColourSignificance must be non-negative, got {PigmentColourFraction} and {ColourSignificance}.");
         }
 
         if (!(MaxCurvatureRatio > 1))

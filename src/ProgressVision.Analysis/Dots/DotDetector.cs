@@ -11,7 +11,10 @@ namespace ProgressVision.Analysis.Dots;
 /// (2) DoG scale space, three scales per octave, extrema with sub-pixel/sub-scale refinement and
 /// SIFT's curvature-ratio test against elongated structures; (3) non-maximum suppression between
 /// overlapping detections; (4) radial profile for contrast and half-depth radius; (5) rejection of
-/// blobs on oriented texture (hair: structure-tensor coherence) or too big (moles, shadows). Glints are bright and never become dark blobs; the darkness
+/// blobs on oriented texture (hair: structure-tensor coherence) or too big (moles, shadows); (6) on RGB
+/// photos, rejection of skin-coloured blobs (pores, follicles, furrows) by the colour test of
+/// <see cref="DotColour"/>, which also lets significantly pigment-coloured blobs past the size and shape
+/// floors that noise on very dark skin defeats. Glints are bright and never become dark blobs; the darkness
 /// plane clips them so their surroundings cannot either.
 /// </remarks>
 public sealed class DotDetector
@@ -38,11 +41,14 @@ public sealed class DotDetector
     public IReadOnlyList<PigmentDot> Detect(PixelBuffer<byte> image, ScalpMask? mask = null)
     {
         using var planes = DarknessPlanes.Compute(image, Options);
-        return Detect(planes, mask);
+        return Detect(planes, mask, image.Channels == 3 ? image : null);
     }
 
-    /// <summary>Detects dots on precomputed darkness planes (shared with segmentation).</summary>
-    public IReadOnlyList<PigmentDot> Detect(DarknessPlanes planes, ScalpMask? mask = null)
+    /// <summary>
+    /// Detects dots on precomputed darkness planes (shared with segmentation). Give the 8-bit RGB photo
+    /// the planes were made from as <paramref name="colour"/> to use the colour test (pores vs pigment).
+    /// </summary>
+    public IReadOnlyList<PigmentDot> Detect(DarknessPlanes planes, ScalpMask? mask = null, PixelBuffer<byte>? colour = null)
     {
         ArgumentNullException.ThrowIfNull(planes);
         if (mask is not null && (mask.ImageWidth != planes.Width || mask.ImageHeight != planes.Height))
@@ -65,8 +71,14 @@ public sealed class DotDetector
         candidates.Sort((a, b) => b.Response.CompareTo(a.Response));
         var kept = Suppress(candidates);
 
-        var measured = new PigmentDot[kept.Count];
-        var ok = new bool[kept.Count];
+        // With colour, blobs whose pigment colour is significant are let through noise-sensitive shape
+        // and size floors that are relaxed by the Confirmed… factors; they must then prove their colour
+        // in ClassifyByColour. Without colour only the strict floors apply.
+        bool useColour = colour is not null && colour.Channels == 3 && colour.Width == w && colour.Height == h;
+        double rLow = useColour ? rMin * o.ConfirmedMinRadiusFactor : rMin;
+        double cLow = useColour ? o.MinContrast * o.ConfirmedMinContrastFactor : o.MinContrast;
+        double eHigh = useColour ? o.MaxElongation * o.ConfirmedMaxElongationFactor : o.MaxElongation;
+        var measured = new MeasuredBlob?[kept.Count];
         var rejected = new int[4];
         Parallel.For(0, kept.Count, i =>
         {
@@ -83,38 +95,41 @@ public sealed class DotDetector
                 return;
             }
 
-            if (!DotProfile.Measure(planes.Darkness, w, h, c.X, c.Y, c.Sigma * Math.Sqrt(2), out double contrast, out double radius, out double elongation))
+            double r0 = c.Sigma * Math.Sqrt(2);
+            if (!DotProfile.Measure(planes.Darkness, w, h, c.X, c.Y, r0, out double contrast, out double radius, out double elongation))
             {
                 Interlocked.Increment(ref rejected[2]);
                 return;
             }
 
-            if (contrast < o.MinContrast || radius < rMin || radius > rMax || contrast * Math.PI * radius * radius < o.MinInkArea
-                || elongation > o.MaxElongation)
+            if (contrast < cLow || radius < rLow || radius > rMax || contrast * Math.PI * radius * radius < o.MinInkArea
+                || elongation > eHigh)
             {
                 Interlocked.Increment(ref rejected[3]);
                 return;
             }
 
-            measured[i] = new PigmentDot(c.X, c.Y, radius, contrast, c.Response);
-            ok[i] = true;
+            bool strict = contrast >= o.MinContrast && radius >= rMin && elongation <= o.MaxElongation;
+            var (shift, sigma) = useColour ? DotColour.Measure(colour!, c.X, c.Y, radius, r0) : (double.NaN, double.NaN);
+            measured[i] = new MeasuredBlob(new PigmentDot(c.X, c.Y, radius, contrast, c.Response), strict, shift, sigma);
         });
 
-        var dots = new List<PigmentDot>(kept.Count);
-        for (int i = 0; i < measured.Length; i++)
+        var blobs = new List<MeasuredBlob>(kept.Count);
+        foreach (var m in measured)
         {
-            if (ok[i])
+            if (m is { } blob)
             {
-                dots.Add(measured[i]);
+                blobs.Add(blob);
             }
         }
 
         LastRejections = rejected;
+        var (dots, confirmed) = useColour ? ClassifyByColour(blobs) : (StrictOnly(blobs), null);
+        dots = RejectFaint(dots, confirmed);
 
-        dots = RejectFaint(dots);
-
-        // Dots do not overlap: a weaker detection whose centre lies inside a stronger dot (noise on
-        // the ink, or the same dot at another scale) goes.
+        // Dots do not overlap (needle entries are spaced; Synth keeps centres ≥ r₁ + r₂ + 0.05 mm apart):
+        // a weaker detection whose disc reaches more than half its own radius into a stronger dot is a
+        // piece of it (the same dot at another scale, or a noisy ink edge read as a blob of its own).
         dots.Sort((a, b) => b.Score.CompareTo(a.Score));
         dots = Suppress(dots, d => d.X, d => d.Y, d => d.Radius, useLarger: true);
         return dots;
@@ -130,12 +145,15 @@ public sealed class DotDetector
     {
         const int Cell = 16;
         var grid = new Dictionary<long, List<int>>();
+
+        // The clash distance is at most 1.5× the larger radius, which may be the kept detection's.
+        double largest = sorted.Count == 0 ? 0 : sorted.Max(fr);
         var kept = new List<T>(sorted.Count);
         foreach (var c in sorted)
         {
             double rc = fr(c), x = fx(c), y = fy(c);
             int cx = (int)(x / Cell), cy = (int)(y / Cell);
-            int reach = 1 + (int)(2 * Math.Max(rc, 8) / Cell);
+            int reach = 1 + (int)(2 * Math.Max(Math.Max(rc, largest), 8) / Cell);
             bool clash = false;
             for (int gy = cy - reach; gy <= cy + reach && !clash; gy++)
             {
@@ -149,7 +167,7 @@ public sealed class DotDetector
                     foreach (int k in list)
                     {
                         var s = kept[k];
-                        double lim = useLarger ? 0.9 * Math.Max(rc, fr(s)) : 0.7 * Math.Min(rc, fr(s));
+                        double lim = useLarger ? Math.Max(rc, fr(s)) + (0.5 * Math.Min(rc, fr(s))) : 0.7 * Math.Min(rc, fr(s));
                         double dx = fx(s) - x, dy = fy(s) - y;
                         if ((dx * dx) + (dy * dy) < lim * lim)
                         {
@@ -183,7 +201,7 @@ public sealed class DotDetector
     // pigment that reads as a dot; pores and follicles darken skin by a fixed fraction whatever the
     // tone, so on light skin this floor separates them. C is read off the population: the 90th
     // percentile contrast of clearly sized dots, taken as 90% opacity; 0.85 allows for defocus.
-    private List<PigmentDot> RejectFaint(List<PigmentDot> dots)
+    private List<PigmentDot> RejectFaint(List<PigmentDot> dots, HashSet<(double X, double Y)>? confirmed)
     {
         var strong = dots.Where(d => d.Radius >= 1.5 * Options.MinRadius).Select(d => d.Contrast).Order().ToArray();
         if (strong.Length < 20)
@@ -194,7 +212,7 @@ public sealed class DotDetector
         double full = strong[(int)(0.9 * (strong.Length - 1))] / 0.9;
         double floor = Math.Max(Options.MinContrast, 0.85 * Options.VisibleOpacity * full);
         dots.RemoveAll(d => d.Contrast < floor);
-        return RejectSmallInk(dots, full);
+        return RejectSmallInk(dots, full, confirmed);
     }
 
     // Pores darken every skin tone alike, by at most ≈0.35 over ≈0.1 mm (Synth: depth ≤ 0.4 before the
@@ -205,7 +223,7 @@ public sealed class DotDetector
     // 90th-percentile ink, so only pore-sized faint detections go (tuned on Synth seeds 7000+).
     private const double PoreContrastCeiling = 0.35;
 
-    private List<PigmentDot> RejectSmallInk(List<PigmentDot> dots, double full)
+    private List<PigmentDot> RejectSmallInk(List<PigmentDot> dots, double full, HashSet<(double X, double Y)>? confirmed)
     {
         if (dots.Count < 20 || Options.MinRelativeInk <= 0)
         {
@@ -215,8 +233,80 @@ public sealed class DotDetector
         var ink = dots.Select(d => d.Contrast * d.Radius * d.Radius).Order().ToArray();
         double floor = Options.MinRelativeInk * ink[(int)(0.9 * (ink.Length - 1))];
         double faint = Math.Min(0.5 * full, PoreContrastCeiling);
-        dots.RemoveAll(d => d.Contrast < faint && d.Contrast * d.Radius * d.Radius < floor);
+        dots.RemoveAll(d => d.Contrast < faint && d.Contrast * d.Radius * d.Radius < floor && !(confirmed is not null && confirmed.Contains((d.X, d.Y))));
         return dots;
+    }
+
+    // A calibration of the ink's colour needs this many clearly sized dots (as RejectFaint's population).
+    private const int MinColourCalibrationDots = 20;
+
+    // Smallest κ (cooling shift per unit contrast of the photo's dots) at which colour is used. Carbon ink
+    // on the Synth tones gives 0.7 (dark) to 1.5 (very dark); below 0.2 the ink is barely cooler than
+    // the skin and a pore's colour noise would decide.
+    private const double MinPigmentCooling = 0.2;
+
+    private static List<PigmentDot> StrictOnly(List<MeasuredBlob> blobs) => blobs.Where(b => b.Strict).Select(b => b.Dot).ToList();
+
+    // Colour decides between the two things a dark blob on skin can be (see DotColour): a skin-coloured
+    // depression (pore, follicle, furrow: cooling shift 0) or pigment (shift κ·contrast, κ fixed by this
+    // skin, this ink and this camera, read off the photo's clearly sized dots). A blob is kept when its
+    // shift is nearer the pigment model: at least PigmentColourFraction (½, the midpoint) of κ·contrast.
+    // Blobs that only passed the relaxed floors must also show their colour beyond their own colour
+    // noise (ColourSignificance σ): a pore's shift is 0 ± σ, so few pores pass both. Returns the kept
+    // dots and those with significant pigment colour (which RejectSmallInk then spares).
+    private (List<PigmentDot> Dots, HashSet<(double X, double Y)>? Confirmed) ClassifyByColour(List<MeasuredBlob> blobs)
+    {
+        var o = Options;
+        var ratios = new List<double>();
+        foreach (var b in blobs)
+        {
+            if (b.Strict && b.Dot.Radius >= 1.5 * o.MinRadius && !double.IsNaN(b.CoolingShift))
+            {
+                ratios.Add(b.CoolingShift / b.Dot.Contrast);
+            }
+        }
+
+        // Too few dots to read the ink's colour, or ink no cooler than the skin (grey skin, a photo
+        // converted from gray, an unusual pigment): colour cannot tell, so the strict floors decide.
+        ratios.Sort();
+        double kappa = ratios.Count >= MinColourCalibrationDots ? ratios[ratios.Count / 2] : 0;
+        if (kappa < MinPigmentCooling)
+        {
+            return (StrictOnly(blobs), null);
+        }
+
+        var kept = new List<PigmentDot>(blobs.Count);
+        var confirmed = new HashSet<(double X, double Y)>();
+        foreach (var b in blobs)
+        {
+            if (double.IsNaN(b.CoolingShift))
+            {
+                if (b.Strict)
+                {
+                    kept.Add(b.Dot);
+                }
+
+                continue;
+            }
+
+            if (b.CoolingShift < o.PigmentColourFraction * kappa * b.Dot.Contrast)
+            {
+                continue;
+            }
+
+            bool significant = b.CoolingShift >= o.ColourSignificance * b.CoolingSigma;
+            if (significant)
+            {
+                confirmed.Add((b.Dot.X, b.Dot.Y));
+            }
+
+            if (b.Strict || significant)
+            {
+                kept.Add(b.Dot);
+            }
+        }
+
+        return (kept, confirmed);
     }
 
     // L2 norm of each 2-D DoG kernel of octave 0: the standard deviation of its response to unit white noise.
@@ -236,3 +326,9 @@ public sealed class DotDetector
         return gains;
     }
 }
+
+/// <summary>
+/// A measured candidate: the dot, whether it passed the strict contrast, radius and elongation floors,
+/// and its colour evidence (<see cref="DotColour"/>; NaN without colour).
+/// </summary>
+internal readonly record struct MeasuredBlob(PigmentDot Dot, bool Strict, double CoolingShift, double CoolingSigma);

@@ -10,6 +10,9 @@ internal static class DotProfile
 {
     private const double Bin = 0.5;
 
+    // Per-axis variance of the 3×3 binomial smoothing applied to every read, px².
+    private const double BinomialVariance = 0.5;
+
     /// <summary>
     /// Measures the dot near (cx, cy) of rough radius <paramref name="r0"/>. Returns false when the
     /// profile has no dark centre (texture, a ring, or the image edge).
@@ -24,6 +27,18 @@ internal static class DotProfile
     /// </summary>
     public static bool Measure(float[] d, int w, int h, double cx, double cy, double r0, out double contrast, out double radius, out double elongation)
     {
+        // Every read goes through a 3×3 binomial ([1 2 1]/4 per axis, variance ½ px² per axis). On very
+        // dark skin the darkness plane's pixel noise (≈0.06–0.09) is half a faint dot's depth: single
+        // noisy pixels then bias the core level, cut the half-depth radius short and make the
+        // half-depth core ragged (elongated). The binomial cuts white noise to 0.375 of its σ and
+        // changes a dot's shape only by its small variance (corrected below).
+        float At(int x, int y)
+        {
+            int xm = Math.Max(0, x - 1), xp = Math.Min(w - 1, x + 1), ym = Math.Max(0, y - 1), yp = Math.Min(h - 1, y + 1);
+            int rm = ym * w, r = y * w, rp = yp * w;
+            return (d[rm + xm] + (2 * d[rm + x]) + d[rm + xp] + (2 * (d[r + xm] + (2 * d[r + x]) + d[r + xp])) + d[rp + xm] + (2 * d[rp + x]) + d[rp + xp]) / 16f;
+        }
+
         contrast = 0;
         radius = 0;
         elongation = 1;
@@ -56,7 +71,7 @@ internal static class DotProfile
                     continue;
                 }
 
-                float v = d[(y * w) + x];
+                float v = At(x, y);
                 int b = (int)(rr / Bin);
                 sum[b] += v;
                 cnt[b]++;
@@ -118,6 +133,11 @@ internal static class DotProfile
             return false;
         }
 
+        // Blurring a disc by a Gaussian of variance s² moves its half-level contour inward by ≈ s²/(2r)
+        // (the contour shrinks with its curvature 1/r, as in mean-curvature flow for time s²/2); the
+        // binomial's s² = ½ px² is put back so radii (and coverage) stay unbiased.
+        radius += BinomialVariance / (2 * radius);
+
         // Second moments of the half-depth core (binary weights, so a dark hair counts by its extent):
         // only the 4-connected dark region that holds the centre, so neighbouring dots that reach into
         // the window at high density (spacing ≈ 3 radii) do not read as an elongated core.
@@ -137,7 +157,7 @@ internal static class DotProfile
             bool InCore(int x, int y)
             {
                 double ddx = x - cx, ddy = y - cy;
-                return (ddx * ddx) + (ddy * ddy) <= win * win && d[(y * w) + x] >= half;
+                return (ddx * ddx) + (ddy * ddy) <= win * win && At(x, y) >= half;
             }
 
             if (InCore(sx0, sy0))

@@ -59,7 +59,7 @@ public sealed class PhotoMeasurement : IDisposable
         IReadOnlyList<PigmentDot> all;
         using (PairStageTimer.Start(timer, "dots", photo))
         {
-            all = new DotDetector(detOptions).Detect(planes);
+            all = new DotDetector(detOptions).Detect(planes, colour: rgb);
         }
 
         ScalpMask mask;
