@@ -88,7 +88,10 @@ public static class SynthRenderer
 
         // 4. Camera: light, white balance, exposure, blur, noise, sRGB.
         var rgb = CameraResponse.Develop(albedo, scalpFraction, oiliness, conditions, options.CameraEffects, photoSeed);
-        var truth = PhotoTruthBuilder.Build(scene, state, pose, projection, conditions, masks, dotsInView);
+        // 5. Redness truth: only regions the photo shows (rendered a* rise ≥ the visibility floor) stay labelled.
+        var rednessRise = RednessVisibility.Measure(rgb, masks, state, projection);
+        RednessVisibility.UnlabelInvisible(masks, state, projection, rednessRise);
+        var truth = PhotoTruthBuilder.Build(scene, state, pose, projection, conditions, masks, dotsInView, rednessRise);
         return new RenderedPhoto(rgb, truth, masks, projection, conditions);
     }
 

@@ -65,7 +65,17 @@ public sealed record PhotoTruth
 /// <param name="Kind">"redness", "patchyFade" or "blowout".</param>
 /// <param name="Strength">0..1.</param>
 /// <param name="Polygon">Outline in image px (x0, y0, …).</param>
-public sealed record HealingTruth(string Kind, double Strength, double[] Polygon);
+public sealed record HealingTruth(string Kind, double Strength, double[] Polygon)
+{
+    /// <summary>Redness only: rendered a* rise over this photo's healthy skin (see <see cref="RednessVisibility"/>); null otherwise.</summary>
+    public double? DeltaAStar { get; init; }
+
+    /// <summary>
+    /// False for redness too faint to see (a* rise below <see cref="TruthDefinitions.MinVisibleRednessDeltaA"/>):
+    /// rendered, but healthy in the healing mask and the pixel counts.
+    /// </summary>
+    public bool Visible { get; init; } = true;
+}
 
 /// <summary>Photometric conditions of a photo, for the record.</summary>
 public sealed record PhotoConditionsTruth(double ExposureEv, double[] WhiteBalance, double GradientStrength, double SpecularStrength, double BlurSigmaPx, double NoiseSigma, int JpegQuality);

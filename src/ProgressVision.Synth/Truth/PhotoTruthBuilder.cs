@@ -7,7 +7,7 @@ namespace ProgressVision.Synth.Truth;
 /// <summary>Computes a photo's truth from the world data and the exact masks (definitions in <see cref="TruthDefinitions"/>).</summary>
 internal static class PhotoTruthBuilder
 {
-    public static PhotoTruth Build(ScalpScene scene, SessionState state, CameraPose pose, PhotoProjection projection, PhotoConditions pc, PhotoMasks masks, IReadOnlyList<SessionDot> dotsInView)
+    public static PhotoTruth Build(ScalpScene scene, SessionState state, CameraPose pose, PhotoProjection projection, PhotoConditions pc, PhotoMasks masks, IReadOnlyList<SessionDot> dotsInView, double[] rednessRise)
     {
         int w = pose.Width, h = pose.Height;
         var dots = new List<ImageDot>();
@@ -69,7 +69,11 @@ internal static class PhotoTruthBuilder
             Metrics = metrics,
             TreatedPolygon = Project(scene.Treated.Polygon(128), projection),
             GapPolygons = state.Gaps.Select(g => Project(g.Polygon(48), projection)).ToList(),
-            Healing = state.Healing.Select(r => new HealingTruth(KindName(r.Kind), r.Strength, Project(r.Region.Polygon(64), projection))).ToList(),
+            Healing = state.Healing.Select((r, i) => new HealingTruth(KindName(r.Kind), r.Strength, Project(r.Region.Polygon(64), projection))
+            {
+                DeltaAStar = double.IsNaN(rednessRise[i]) ? null : Math.Round(rednessRise[i], 2),
+                Visible = r.Kind != HealingKind.Redness || rednessRise[i] >= TruthDefinitions.MinVisibleRednessDeltaA,
+            }).ToList(),
             HealingPixelCounts = healingCounts,
         };
     }

@@ -41,6 +41,13 @@ public static class TruthDefinitions
     /// <summary>Minimum fraction of a grid cell that must be treated visible scalp.</summary>
     public const double LocalGridMinFill = 0.5;
 
+    /// <summary>
+    /// Smallest rendered a* rise over the same photo's healthy skin for a redness region to be labelled: about
+    /// twice the CIELAB just-noticeable difference (ΔE ≈ 2.3 over a patch that also holds normal skin); fainter
+    /// erythema is not a finding a practitioner could see (the analysis keeps redness flags from the same floor).
+    /// </summary>
+    public const double MinVisibleRednessDeltaA = 2.0;
+
     /// <summary>Hair label threshold: a pixel is Hair when hair coverage is at least this.</summary>
     public const double HairCoverageThreshold = 0.5;
 }
