@@ -17,7 +17,7 @@ public sealed record RecommendationTruth(string Action, string? CloseCall, strin
 /// (<see cref="ClinicTargets"/>'s XML docs and the action names in the README), not from
 /// <see cref="SessionRecommender"/>'s code, and evaluated on the renderer's truth:
 /// <list type="number">
-/// <item>persistent redness (a redness region whose a* rise in the rendered photo is visible, photo at least <see cref="ClinicTargets.RednessWindowDays"/>
+/// <item>persistent redness (labelled redness, i.e. a region whose a* rise in the rendered photo is visible, photo at least <see cref="ClinicTargets.RednessWindowDays"/>
 /// days after the session) → wait-and-recheck: nobody treats inflamed skin;</item>
 /// <item>otherwise, the area needs more pigment (density, coverage, an empty patch, uneven local density,
 /// too many earlier dots faded, or a patch of fade, the last two only once fade can be judged) → treat;</item>
@@ -99,13 +99,24 @@ public static class SynthRecommendationTruth
         bool treat = why.Count > before;
         bool blowout = after.HealingPixelCounts[(int)HealingKind.Blowout] >= MinRegionPixels;
         bool redness = false;
-        if (after.HealingPixelCounts[(int)HealingKind.Redness] >= MinRegionPixels && days >= t.RednessWindowDays)
+        if (days >= t.RednessWindowDays)
         {
+            // Labelled redness is visible redness (Synth labels a region only when its rendered a* rise reaches
+            // VisibleRednessDeltaA); a fainter region the photo shows is healthy in the masks but, when it is
+            // within the band of the threshold, still makes the case a close call.
             double da = rednessDeltaA;
-            redness = da >= VisibleRednessDeltaA;
-            if (Math.Abs(da - VisibleRednessDeltaA) <= RednessCloseBand)
+            if (after.HealingPixelCounts[(int)HealingKind.Redness] >= MinRegionPixels)
             {
-                close.Add($"redness Δa* {da:0.0}");
+                redness = da >= VisibleRednessDeltaA;
+                if (Math.Abs(da - VisibleRednessDeltaA) <= RednessCloseBand)
+                {
+                    close.Add($"redness Δa* {da:0.0}");
+                }
+            }
+
+            foreach (var faint in after.Healing.Where(h => h.Kind == "redness" && !h.Visible && h.DeltaAStar is double d && Math.Abs(d - VisibleRednessDeltaA) <= RednessCloseBand))
+            {
+                close.Add($"faint redness Δa* {faint.DeltaAStar:0.0}");
             }
 
             if (redness)

@@ -1,0 +1,91 @@
+using ProgressVision.Analysis.Compare;
+using ProgressVision.Analysis.Healing;
+using ProgressVision.Imaging.Buffers;
+using ProgressVision.Imaging.Morphology;
+using ProgressVision.Synth.Cases;
+
+namespace ProgressVision.Analysis.Tests.Healing;
+
+/// <summary>
+/// Healing flags of a synthetic pair scored region by region against the renderer's truth: the AFTER photo's
+/// healing labels seen in BEFORE pixels through the TRUE mapping, one connected component of a class per region
+/// (regions under a quarter model tile, 32×32 BEFORE px, are below what the model can see and skipped). A region
+/// overlapped by a flag of its class is a hit, else a miss; a flag overlapping no region of its class is a false
+/// alarm.
+/// </summary>
+internal static class HealingRegionScore
+{
+    /// <summary>Smallest truth region, BEFORE px² (a quarter tile).</summary>
+    public const int MinRegionPixels = 1024;
+
+    /// <summary>Per-class counts (index = model class; 0, healthy, unused) and whether the pair has no region at all.</summary>
+    public sealed record Counts(int[] Tp, int[] Fp, int[] Fn, bool Clean)
+    {
+        /// <summary>Sums counts over pairs.</summary>
+        public static (int Tp, int Fp, int Fn, double F1) Total(IEnumerable<Counts> all, int k)
+        {
+            var list = all.ToList();
+            int tp = list.Sum(c => c.Tp[k]), fp = list.Sum(c => c.Fp[k]), fn = list.Sum(c => c.Fn[k]);
+            return (tp, fp, fn, tp == 0 ? 0 : 2.0 * tp / ((2.0 * tp) + fp + fn));
+        }
+    }
+
+    /// <summary>Scores <paramref name="flags"/> (boxes in BEFORE pixels) against <paramref name="pair"/>'s truth.</summary>
+    public static Counts Score(SynthPair pair, IReadOnlyList<HealingFlag> flags)
+    {
+        var before = pair.Before.Rgb;
+        int n = HealingFlagTypes.ModelClasses.Count;
+        var tp = new int[n];
+        var fp = new int[n];
+        var fn = new int[n];
+        bool anyTruth = false;
+        // AFTER healing label of every BEFORE pixel (through the true mapping), computed once for all classes.
+        using var labelOnBefore = new PixelBuffer<byte>(before.Width, before.Height, 1);
+        for (int y = 0; y < before.Height; y++)
+        {
+            for (int x = 0; x < before.Width; x++)
+            {
+                var (ax, ay) = pair.MapBeforeToAfter(x, y);
+                int ix = (int)Math.Round(ax), iy = (int)Math.Round(ay);
+                if ((uint)ix < (uint)pair.After.Rgb.Width && (uint)iy < (uint)pair.After.Rgb.Height)
+                {
+                    labelOnBefore[x, y] = pair.After.Masks.Healing[ix, iy];
+                }
+            }
+        }
+
+        for (int k = 1; k < n; k++)
+        {
+            using var mask = new PixelBuffer<byte>(before.Width, before.Height, 1);
+            var labels0 = labelOnBefore.Span;
+            var maskSpan = mask.Span;
+            for (int i = 0; i < maskSpan.Length; i++)
+            {
+                maskSpan[i] = labels0[i] == k ? (byte)255 : (byte)0;
+            }
+
+            var (labels, stats) = ConnectedComponents.LabelWithStats(mask);
+            labels.Dispose();
+            var regions = stats.Where(c => c.Area >= MinRegionPixels).ToList();
+            anyTruth |= regions.Count > 0;
+            var ofClass = flags.Where(f => f.Type == HealingFlagTypes.ModelClasses[k]).ToList();
+            foreach (var r in regions)
+            {
+                bool hit = ofClass.Any(f => Overlap(f.Box, r.Left, r.Top, r.Width, r.Height));
+                tp[k] += hit ? 1 : 0;
+                fn[k] += hit ? 0 : 1;
+            }
+
+            fp[k] += ofClass.Count(f => !regions.Any(r => Overlap(f.Box, r.Left, r.Top, r.Width, r.Height)));
+        }
+
+        return new Counts(tp, fp, fn, !anyTruth);
+    }
+
+    /// <summary>One line per class with hits, misses and false alarms of a pair.</summary>
+    public static string Describe(Counts c) =>
+        string.Join("; ", Enumerable.Range(1, HealingFlagTypes.ModelClasses.Count - 1).Select(k => $"{HealingFlagTypes.ModelClasses[k]} TP {c.Tp[k]} FN {c.Fn[k]} FP {c.Fp[k]}"));
+
+    private static bool Overlap(double[] box, double x, double y, double w, double h) =>
+        box[0] < x + w && x < box[0] + box[2] && box[1] < y + h && y < box[1] + box[3];
+}
