@@ -1,3 +1,4 @@
+using ProgressVision.Imaging.Buffers;
 using ProgressVision.Analysis.Dots;
 using Xunit.Abstractions;
 
@@ -139,6 +140,75 @@ public sealed class DotDetectorTests(ITestOutputHelper output)
         var (p0, _, _, _) = DetectionScore.Score(truth, without, t => Math.Max(1.5, 0.6 * truth[t].Radius));
         output.WriteLine($"without the relative ink floor: P={p0:F3} n={without.Count}");
         Assert.True(p0 < 0.8, $"precision without the floor {p0:F3}: the pores are not a test");
+    }
+
+    [Fact]
+    public void Pores_as_dark_and_as_large_as_the_dots_are_told_apart_by_colour()
+    {
+        // Very dark skin: pigment dots (cool grey ink, opacity 0.6–0.8) and skin-coloured depressions of
+        // the same luminance contrast and size. No contrast, size or ink floor can separate them; colour can.
+        var skin = ((byte)78, (byte)54, (byte)44);
+        var scene = new DrawnScalp(400, 300, skin, 0.02, seed: 61);
+        var rng = new Random(62);
+        var centres = new List<(double X, double Y)>();
+        bool Free(double x, double y) => centres.All(c => ((c.X - x) * (c.X - x)) + ((c.Y - y) * (c.Y - y)) > 18 * 18);
+        for (int tries = 0; centres.Count < 90 && tries < 20000; tries++)
+        {
+            double x = 12 + (rng.NextDouble() * 376), y = 12 + (rng.NextDouble() * 276);
+            if (Free(x, y))
+            {
+                centres.Add((x, y));
+                scene.AddPigmentDot(x, y, 3 + rng.NextDouble(), 0.6 + (0.2 * rng.NextDouble()));
+            }
+        }
+
+        int dotCount = scene.Dots.Count;
+        double minInk = scene.Dots.Min(d => d.Contrast), maxInk = scene.Dots.Max(d => d.Contrast);
+        for (int tries = 0; centres.Count < dotCount + 90 && tries < 20000; tries++)
+        {
+            double x = 12 + (rng.NextDouble() * 376), y = 12 + (rng.NextDouble() * 276);
+            if (Free(x, y))
+            {
+                centres.Add((x, y));
+                scene.AddDot(x, y, 3 + rng.NextDouble(), minInk + ((maxInk - minInk) * rng.NextDouble()));
+            }
+        }
+
+        var truth = scene.Dots.Take(dotCount).Select(d => (d.X, d.Y, d.Radius)).ToList();
+        foreach (var (name, gains) in new[] { ("neutral", (1.0, 1.0, 1.0)), ("warm white balance", (1.25, 1.0, 0.8)) })
+        {
+            using var img = scene.Render(channelGains: gains);
+            var dots = new DotDetector().Detect(img);
+            var (p, r, _, _) = DetectionScore.Score(truth, dots, t => Math.Max(1.5, 0.6 * truth[t].Radius));
+            output.WriteLine($"{name}: {dotCount} dots, {centres.Count - dotCount} pores of contrast {minInk:F2}–{maxInk:F2}; P={p:F3} R={r:F3} n={dots.Count}");
+            Assert.True(r >= 0.95, $"{name}: recall {r:F3}");
+            Assert.True(p >= 0.95, $"{name}: precision {p:F3}: pores counted as dots");
+        }
+
+        // The same photo in gray: without colour the pores pass as dots, so the scene does test colour.
+        using var rgb = scene.Render();
+        using var gray = ToGray(rgb);
+        var grayDots = new DotDetector().Detect(gray);
+        var (pg, _, _, _) = DetectionScore.Score(truth, grayDots, t => Math.Max(1.5, 0.6 * truth[t].Radius));
+        output.WriteLine($"gray: P={pg:F3} n={grayDots.Count}");
+        Assert.True(pg < 0.75, $"gray precision {pg:F3}: the pores are not a test");
+    }
+
+    // Rec. 709 luminance in linear light, re-encoded as an 8-bit sRGB code.
+    private static PixelBuffer<byte> ToGray(PixelBuffer<byte> rgb)
+    {
+        var g = new PixelBuffer<byte>(rgb.Width, rgb.Height, 1);
+        for (int y = 0; y < rgb.Height; y++)
+        {
+            for (int x = 0; x < rgb.Width; x++)
+            {
+                double l = DrawnScalp.Luminance((rgb[x, y, 0], rgb[x, y, 1], rgb[x, y, 2]));
+                double c = l <= 0.0031308 ? 12.92 * l : (1.055 * Math.Pow(l, 1 / 2.4)) - 0.055;
+                g[x, y, 0] = (byte)Math.Clamp((int)Math.Round(c * 255), 0, 255);
+            }
+        }
+
+        return g;
     }
 
     private static double Sd(List<double> v)

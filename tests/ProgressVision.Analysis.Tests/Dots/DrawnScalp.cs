@@ -12,6 +12,7 @@ public readonly record struct DrawnDot(double X, double Y, double Radius, double
 public sealed class DrawnScalp
 {
     private readonly double[] _factor; // multiplicative linear-light factor per pixel (1 = skin)
+    private readonly double[] _ink; // pigment opacity per pixel (0 = none): the colour is blended towards Pigment
 
     public DrawnScalp(int width, int height, (byte R, byte G, byte B) skin, double textureSd, int seed)
     {
@@ -19,6 +20,7 @@ public sealed class DrawnScalp
         Height = height;
         Skin = skin;
         _factor = new double[width * height];
+        _ink = new double[width * height];
         var rng = new Random(seed);
         for (int i = 0; i < _factor.Length; i++)
         {
@@ -58,6 +60,48 @@ public sealed class DrawnScalp
                 }
 
                 _factor[(y * Width) + x] *= 1 - (contrast * inside / 64.0);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Cool blue-grey pigment (sRGB 38, 38, 44, carbon ink seen through skin) that
+    /// <see cref="AddPigmentDot"/> blends towards, unlike <see cref="AddDot"/>, which darkens all
+    /// channels alike as a pore or a skin-coloured shadow does.
+    /// </summary>
+    public static (byte R, byte G, byte B) Pigment => (38, 38, 44);
+
+    /// <summary>
+    /// A pigment dot: each pixel's linear colour moves towards <see cref="Pigment"/> by opacity × the
+    /// fraction of its area inside the disc. Listed in <see cref="Dots"/> with the luminance contrast
+    /// that opacity gives on this skin.
+    /// </summary>
+    public void AddPigmentDot(double cx, double cy, double r, double opacity)
+    {
+        double ls = Luminance(Skin), lp = Luminance(Pigment);
+        Dots.Add(new DrawnDot(cx, cy, r, opacity * (1 - (lp / ls))));
+        int x0 = (int)Math.Floor(cx - r - 1), x1 = (int)Math.Ceiling(cx + r + 1);
+        int y0 = (int)Math.Floor(cy - r - 1), y1 = (int)Math.Ceiling(cy + r + 1);
+        for (int y = Math.Max(0, y0); y <= Math.Min(Height - 1, y1); y++)
+        {
+            for (int x = Math.Max(0, x0); x <= Math.Min(Width - 1, x1); x++)
+            {
+                int inside = 0;
+                for (int sy = 0; sy < 8; sy++)
+                {
+                    for (int sx = 0; sx < 8; sx++)
+                    {
+                        double px = x - 0.5 + ((sx + 0.5) / 8), py = y - 0.5 + ((sy + 0.5) / 8);
+                        if (((px - cx) * (px - cx)) + ((py - cy) * (py - cy)) <= r * r)
+                        {
+                            inside++;
+                        }
+                    }
+                }
+
+                double a = opacity * inside / 64.0;
+                int i = (y * Width) + x;
+                _ink[i] = 1 - ((1 - _ink[i]) * (1 - a));
             }
         }
     }
@@ -109,27 +153,38 @@ public sealed class DrawnScalp
         }
     }
 
-    /// <summary>Renders to 8-bit RGB, optionally with a left-to-right lighting ramp (gain at x = 0 and x = w−1).</summary>
-    public PixelBuffer<byte> Render(double gainLeft = 1, double gainRight = 1)
+    /// <summary>
+    /// Renders to 8-bit RGB, optionally with a left-to-right lighting ramp (gain at x = 0 and x = w−1)
+    /// and per-channel linear gains (a white-balance or light-colour change).
+    /// </summary>
+    public PixelBuffer<byte> Render(double gainLeft = 1, double gainRight = 1, (double R, double G, double B)? channelGains = null)
     {
+        var (kr, kg, kb) = channelGains ?? (1, 1, 1);
+        double pr = Decode(Pigment.R), pg = Decode(Pigment.G), pb = Decode(Pigment.B);
         var img = new PixelBuffer<byte>(Width, Height, 3);
         for (int y = 0; y < Height; y++)
         {
             for (int x = 0; x < Width; x++)
             {
                 double g = gainLeft + ((gainRight - gainLeft) * x / Math.Max(1, Width - 1));
-                double f = _factor[(y * Width) + x] * g;
-                img[x, y, 0] = Encode(Decode(Skin.R) * f);
-                img[x, y, 1] = Encode(Decode(Skin.G) * f);
-                img[x, y, 2] = Encode(Decode(Skin.B) * f);
+                double f = _factor[(y * Width) + x] * g, a = _ink[(y * Width) + x];
+                img[x, y, 0] = Encode(kr * (((1 - a) * Decode(Skin.R) * f) + (a * pr * g)));
+                img[x, y, 1] = Encode(kg * (((1 - a) * Decode(Skin.G) * f) + (a * pg * g)));
+                img[x, y, 2] = Encode(kb * (((1 - a) * Decode(Skin.B) * f) + (a * pb * g)));
             }
         }
 
         return img;
     }
 
+    /// <summary>Rec. 709 relative luminance of an sRGB colour in linear light.</summary>
+    public static double Luminance((byte R, byte G, byte B) c) => (0.2126 * Decode(c.R)) + (0.7152 * Decode(c.G)) + (0.0722 * Decode(c.B));
+
+    /// <summary>IEC 61966-2-1 decoding of an 8-bit sRGB code to linear light.</summary>
+    public static double Decode(byte v) => DecodeCode(v);
+
     // IEC 61966-2-1: dots and hair darken linear light multiplicatively; the file holds sRGB codes.
-    private static double Decode(byte v)
+    private static double DecodeCode(byte v)
     {
         double c = v / 255.0;
         return c <= 0.04045 ? c / 12.92 : Math.Pow((c + 0.055) / 1.055, 2.4);
