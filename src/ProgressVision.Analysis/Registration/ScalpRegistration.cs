@@ -111,7 +111,7 @@ public sealed class ScalpRegistration(RegistrationOptions? options = null)
                 var (bz, az) = NormalizeBoth(bl, al);
                 using var bzScope = bz;
                 using var azScope = az;
-                var samples = TemplateSamples.Select(az, li == 0 ? 60000 : 30000, ContrastRadius);
+                var samples = TemplateSamples.Select(az, li == 0 ? FineSamples(al) : 30000, ContrastRadius);
                 var levelH = ImageLevel.Between(h, al, bl);
                 var refined = IntensityAligner.Refine(samples, bz, levelH, al.Width, al.Height);
                 if (Drift(levelH, refined, al.Width, al.Height) < 4 * _options.RansacThresholdPx)
@@ -152,6 +152,14 @@ public sealed class ScalpRegistration(RegistrationOptions? options = null)
             }
         }
     }
+
+    // Samples for the finest refinement level. Where that level holds at most 2 MP, Lucas–Kanade's
+    // precision is limited by the number of samples, and more of them cost little. On the 1200×900
+    // bench pairs, 60k → 200k samples moved easy from 0.005/0.010 px (median/p95) to 0.003/0.008
+    // (OpenCV's ECC: 0.004/0.009) and hard from 0.036/0.085 to 0.026/0.048, in the same time within noise.
+    // A 12 MP photo refines on a 3 MP level, where 200k samples cost ~0.8 s more (under load) for
+    // 0.012 → 0.011 px, so it keeps 60k.
+    private static int FineSamples(ImageLevel level) => (long)level.Width * level.Height <= 2_000_000 ? 200_000 : 60_000;
 
     // Fine level first, halved until the feature size is reached. The first entry is the caller's.
     private List<ImageLevel> Chain(ImageLevel fine)
