@@ -69,6 +69,10 @@ public sealed class StatusCommand : Command
                   (r.Reasons.Count > 0 ? ": " + string.Join("; ", r.Reasons) : "")
                 : "no recommendation yet";
             console.Line($"{v.View}: {trend}; {v.PairsAnalysed}/{v.PairsPlanned} pairs analysed; {rec}");
+            if (v.Recommendation is { } judged && RecommendationWording.TargetsLine(judged) is { } targets)
+            {
+                console.Line($"  {targets}");
+            }
         }
     }
 }

@@ -29,6 +29,23 @@ public static class RecommendationWording
         };
     }
 
+    /// <summary>
+    /// The targets a recommendation was judged against, as one sentence (so a reader can check the call
+    /// against the clinic's own standard); null for results that did not record them.
+    /// </summary>
+    public static string? TargetsLine(Recommendation recommendation)
+    {
+        ArgumentNullException.ThrowIfNull(recommendation);
+        if (recommendation.Targets is not { } t)
+        {
+            return null;
+        }
+
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        return string.Create(inv,
+            $"Judged against: density ≥ {t.TargetDensityPerCm2:0.#} dots/cm² (when the scale is known), coverage ≥ {t.TargetCoverage * 100:0.#}%, empty patches ≤ {t.MaxGapAreaMm2:0.#} mm², local density CV ≤ {t.MaxLocalDensityCv:0.##}, faded or lost dots ≤ {t.MaxFadedFraction * 100:0.#}%.");
+    }
+
     /// <summary>Whether the headline asks the practitioner to act (treat, wait or assess), for emphasis.</summary>
     public static bool NeedsAttention(Recommendation recommendation)
     {

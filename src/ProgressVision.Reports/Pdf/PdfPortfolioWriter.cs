@@ -123,6 +123,11 @@ public static class PdfPortfolioWriter
                 page.Text("• " + reason, fonts.Small);
             }
         }
+
+        if (v.Recommendation is { } judged && RecommendationWording.TargetsLine(judged) is { } targets)
+        {
+            page.Text(targets, fonts.Small);
+        }
     }
 
     private static string Summary(ViewSection v)

@@ -232,6 +232,11 @@ public static class HtmlPortfolioWriter
             sb.Append("</ul>");
         }
 
+        if (RecommendationWording.TargetsLine(r) is { } targets)
+        {
+            sb.Append($"<p class=\"meta\">{E(targets)}</p>");
+        }
+
         sb.Append("</div>");
     }
 

@@ -50,6 +50,9 @@ public sealed class TargetsTests
         Assert.Contains(raised.GetProperty("reasons").EnumerateArray(), r => r.GetString()!.Contains("density 70.0 dots/cm² is below the target 80", StringComparison.Ordinal));
         Assert.Equal(80, raised.GetProperty("targets").GetProperty("targetDensityPerCm2").GetDouble());
 
+        var (_, text) = CapturingConsole.Run("status", "--client", "Ann", "--db", fx.Db);
+        Assert.Contains("Judged against: density ≥ 80 dots/cm²", text.Out, StringComparison.Ordinal);
+
         // Ann's own target (her native density at the sides) is 65: she is done; the clinic's coverage target still applies.
         Assert.Equal(0, CapturingConsole.Run("targets", "set", "--client", "Ann", "--density", "65", "--db", fx.Db).Code);
         Assert.Equal(0, CapturingConsole.Run("targets", "set", "--coverage", "0.08", "--db", fx.Db).Code);

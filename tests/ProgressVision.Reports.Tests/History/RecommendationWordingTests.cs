@@ -45,4 +45,14 @@ public class RecommendationWordingTests
         Assert.Equal("Another session is advised", RecommendationWording.Headline(old));
         Assert.Equal("No further session needed", RecommendationWording.Headline(new Recommendation(false, 0.7, [])));
     }
+
+    [Fact]
+    public void TargetsLine_StatesTheTargetsTheCallWasJudgedAgainst()
+    {
+        var rec = SessionRecommender.Recommend(Done, null, [], 21, null, ClinicTargets.Default with { TargetDensityPerCm2 = 72.5, TargetCoverage = 0.08 });
+        Assert.Equal(
+            "Judged against: density ≥ 72.5 dots/cm² (when the scale is known), coverage ≥ 8%, empty patches ≤ 16 mm², local density CV ≤ 0.45, faded or lost dots ≤ 15%.",
+            RecommendationWording.TargetsLine(rec));
+        Assert.Null(RecommendationWording.TargetsLine(new Recommendation(false, 0.5, [])));
+    }
 }

@@ -75,6 +75,8 @@ public sealed partial class HtmlPortfolioTests : IClassFixture<PortfolioFixtureH
         Assert.DoesNotContain("(score 0.81)", html, StringComparison.Ordinal);
         // The latest pair of each view ends at 66% coverage, above the fixture's 60% target.
         Assert.Equal(2, Regex.Matches(html, "No further session needed").Count);
+        // Each view says which targets its call was judged against (the fixture's 72 dots/cm², 60 %).
+        Assert.Equal(2, Regex.Matches(System.Net.WebUtility.HtmlDecode(html), "Judged against: density ≥ 72 dots/cm² \\(when the scale is known\\), coverage ≥ 60%").Count);
     }
 
     [Fact]

@@ -33,6 +33,7 @@ public sealed class PdfPortfolioTests : IClassFixture<PortfolioFixtureHolder>
         Assert.True(pages[2].Contains("View: crown", StringComparison.Ordinal), pages[2]);
         Assert.True(pages[1].Contains("redness", StringComparison.Ordinal), pages[1]);
         Assert.True(pages[1].Contains("coverage +35.0 points since session 1", StringComparison.Ordinal), pages[1]);
+        Assert.True(pages[1].Contains("Judged against: density ≥ 72 dots/cm²", StringComparison.Ordinal), pages[1]);
         foreach (var p in _fx.Photos)
         {
             Assert.True(pages[3].Contains(PortfolioFixture.Sha(_fx.PathOf(p)), StringComparison.Ordinal), pages[3]);

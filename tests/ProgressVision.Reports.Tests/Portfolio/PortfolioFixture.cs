@@ -1,3 +1,4 @@
+using ProgressVision.Analysis.Healing;
 using System.Security.Cryptography;
 using System.Text.Json;
 using ProgressVision.Analysis.Compare;
@@ -84,6 +85,7 @@ public sealed class PortfolioFixture : IDisposable
                 [$"coverage {covAfter * 100:0.0}% against the target 60.0% <b>", .. flags.Select(f => $"{f} at [100,90,60,40] (score 0.81)")])
             {
                 ClientReasons = [$"coverage {covAfter * 100:0.0}% against the target 60.0% <b>"],
+                Targets = ClinicTargets.Default with { TargetDensityPerCm2 = 72, TargetCoverage = 0.6 },
             },
         };
         return new PairEntry(before.View, before.Session, after.Session, result,
