@@ -20,6 +20,9 @@ internal static class DotColour
     // Keeps the logarithms finite in black pixels (linear 1e-4 is below 8-bit sRGB level 1).
     private const double Floor = 1e-4;
 
+    // ln(linear + Floor) of each 8-bit sRGB code: the ring's per-pixel ln(B/R) is a difference of two lookups.
+    private static readonly float[] LnLinear = BuildLnTable();
+
     /// <summary>
     /// Shift: ln(B/R) of the dot's centre (Gaussian-weighted mean of linear R and B within
     /// <paramref name="radius"/>) minus ln(B/R) of the skin (per-channel median of the ring
@@ -39,9 +42,10 @@ internal static class DotColour
         double cr = 0, cb = 0, cw = 0, cw2 = 0;
         Span<float> ringR = stackalloc float[1024];
         Span<float> ringB = stackalloc float[1024];
+        Span<float> logRatio = stackalloc float[1024];
         int n = 0;
-        int x0 = Math.Max(0, (int)Math.Floor(cx - outer)), x1 = Math.Min(w - 1, (int)Math.Ceiling(cx + outer));
-        int y0 = Math.Max(0, (int)Math.Floor(cy - outer)), y1 = Math.Min(h - 1, (int)Math.Ceiling(cy + outer));
+        int x0 = Math.Max(0, (int)Math.Floor(cx - rCore)), x1 = Math.Min(w - 1, (int)Math.Ceiling(cx + rCore));
+        int y0 = Math.Max(0, (int)Math.Floor(cy - rCore)), y1 = Math.Min(h - 1, (int)Math.Ceiling(cy + rCore));
         for (int y = y0; y <= y1; y++)
         {
             var row = rgb.Row(y);
@@ -57,10 +61,29 @@ internal static class DotColour
                     cw += wt;
                     cw2 += wt * wt;
                 }
-                else if (d2 >= inner * inner && d2 <= outer * outer && n < ringR.Length)
+            }
+        }
+
+        // The ring on a lattice of step ≈ r0/4 px: a large dot's ring (high-resolution photos) holds
+        // thousands of pixels, and its median and spread need a few hundred.
+        int step = Math.Max(1, (int)(r0 / 4));
+        x0 = Math.Max(0, (int)Math.Floor(cx - outer));
+        x1 = Math.Min(w - 1, (int)Math.Ceiling(cx + outer));
+        y0 = Math.Max(0, (int)Math.Floor(cy - outer));
+        y1 = Math.Min(h - 1, (int)Math.Ceiling(cy + outer));
+        for (int y = y0; y <= y1 && n < ringR.Length; y += step)
+        {
+            var row = rgb.Row(y);
+            double dy = y - cy;
+            for (int x = x0; x <= x1; x += step)
+            {
+                double dx = x - cx, d2 = (dx * dx) + (dy * dy);
+                if (d2 >= inner * inner && d2 <= outer * outer && n < ringR.Length)
                 {
-                    ringR[n] = lut[row[3 * x]];
-                    ringB[n] = lut[row[(3 * x) + 2]];
+                    byte r = row[3 * x], b = row[(3 * x) + 2];
+                    ringR[n] = lut[r];
+                    ringB[n] = lut[b];
+                    logRatio[n] = LnLinear[b] - LnLinear[r];
                     n++;
                 }
             }
@@ -72,16 +95,12 @@ internal static class DotColour
         }
 
         // Medians per channel: a neighbouring dot inside the ring must not cool the skin estimate.
-        // The ring's own pixel-to-pixel ln(B/R) spread is the colour noise of this patch of skin (sensor
-        // noise, grain, mottling); averaging over the centre's weights divides it by the effective count.
-        Span<float> logs = stackalloc float[n];
-        for (int i = 0; i < n; i++)
-        {
-            logs[i] = (float)Math.Log((ringB[i] + Floor) / (ringR[i] + Floor));
-        }
-
         double sr = OrderStatistic.Select(ringR[..n], n / 2), sb = OrderStatistic.Select(ringB[..n], n / 2);
         double shift = Math.Log(((cb / cw) + Floor) / ((cr / cw) + Floor)) - Math.Log((sb + Floor) / (sr + Floor));
+
+        // The ring's own pixel-to-pixel ln(B/R) spread is the colour noise of this patch of skin (sensor
+        // noise, grain, mottling); averaging over the centre's weights divides it by the effective count.
+        Span<float> logs = logRatio[..n];
         float med = OrderStatistic.Select(logs, n / 2);
         for (int i = 0; i < n; i++)
         {
@@ -90,5 +109,17 @@ internal static class DotColour
 
         double sigmaPixel = 1.4826 * OrderStatistic.Select(logs, n / 2);
         return (shift, sigmaPixel * Math.Sqrt(cw2) / cw);
+    }
+
+    private static float[] BuildLnTable()
+    {
+        var lut = ColorConversion.SrgbToLinearTable;
+        var t = new float[256];
+        for (int i = 0; i < 256; i++)
+        {
+            t[i] = (float)Math.Log(lut[i] + Floor);
+        }
+
+        return t;
     }
 }

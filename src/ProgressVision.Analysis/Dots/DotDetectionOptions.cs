@@ -113,9 +113,6 @@ public sealed record DotDetectionOptions
     /// </summary>
     public double ConfirmedMinRadiusFactor { get; init; } = 0.75;
 
-    /// <summary>With colour, blobs down to this fraction of <see cref="MinContrast"/> are kept when their pigment colour is significant.</summary>
-    public double ConfirmedMinContrastFactor { get; init; } = 0.67;
-
     /// <summary>
     /// With colour, blobs up to this multiple of <see cref="MaxElongation"/> are kept when their pigment
     /// colour is significant: pixel noise makes a faint dot's half-depth core ragged. Hair stays out
@@ -161,10 +158,9 @@ public sealed record DotDetectionOptions
             throw new ArgumentOutOfRangeException(nameof(MinRelativeInk), $"MinRelativeInk must be in [0,1), got {MinRelativeInk}.");
         }
 
-        if (ConfirmedMinRadiusFactor is <= 0 or > 1 || ConfirmedMinContrastFactor is <= 0 or > 1 || ConfirmedMaxElongationFactor < 1
-            || double.IsNaN(ConfirmedMinRadiusFactor) || double.IsNaN(ConfirmedMinContrastFactor) || double.IsNaN(ConfirmedMaxElongationFactor))
+        if (ConfirmedMinRadiusFactor is <= 0 or > 1 || !(ConfirmedMaxElongationFactor >= 1) || double.IsNaN(ConfirmedMinRadiusFactor))
         {
-            throw new ArgumentOutOfRangeException(nameof(ConfirmedMinRadiusFactor), $"Need Confirmed radius and contrast factors in (0,1] and elongation factor ≥ 1, got {ConfirmedMinRadiusFactor}, {ConfirmedMinContrastFactor}, {ConfirmedMaxElongationFactor}.");
+            throw new ArgumentOutOfRangeException(nameof(ConfirmedMinRadiusFactor), $"Need ConfirmedMinRadiusFactor in (0,1] and ConfirmedMaxElongationFactor ≥ 1, got {ConfirmedMinRadiusFactor} and {ConfirmedMaxElongationFactor}.");
         }
 
         if (!(PigmentColourFraction >= 0) || !(ColourSignificance >= 0))

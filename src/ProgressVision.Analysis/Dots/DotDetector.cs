@@ -76,7 +76,6 @@ public sealed class DotDetector
         // in ClassifyByColour. Without colour only the strict floors apply.
         bool useColour = colour is not null && colour.Channels == 3 && colour.Width == w && colour.Height == h;
         double rLow = useColour ? rMin * o.ConfirmedMinRadiusFactor : rMin;
-        double cLow = useColour ? o.MinContrast * o.ConfirmedMinContrastFactor : o.MinContrast;
         double eHigh = useColour ? o.MaxElongation * o.ConfirmedMaxElongationFactor : o.MaxElongation;
         var measured = new MeasuredBlob?[kept.Count];
         var rejected = new int[4];
@@ -102,16 +101,15 @@ public sealed class DotDetector
                 return;
             }
 
-            if (contrast < cLow || radius < rLow || radius > rMax || contrast * Math.PI * radius * radius < o.MinInkArea
+            if (contrast < o.MinContrast || radius < rLow || radius > rMax || contrast * Math.PI * radius * radius < o.MinInkArea
                 || elongation > eHigh)
             {
                 Interlocked.Increment(ref rejected[3]);
                 return;
             }
 
-            bool strict = contrast >= o.MinContrast && radius >= rMin && elongation <= o.MaxElongation;
-            var (shift, sigma) = useColour ? DotColour.Measure(colour!, c.X, c.Y, radius, r0) : (double.NaN, double.NaN);
-            measured[i] = new MeasuredBlob(new PigmentDot(c.X, c.Y, radius, contrast, c.Response), strict, shift, sigma);
+            bool strict = radius >= rMin && elongation <= o.MaxElongation;
+            measured[i] = new MeasuredBlob(new PigmentDot(c.X, c.Y, radius, contrast, c.Response), r0, strict, double.NaN, double.NaN);
         });
 
         var blobs = new List<MeasuredBlob>(kept.Count);
@@ -124,8 +122,38 @@ public sealed class DotDetector
         }
 
         LastRejections = rejected;
-        var (dots, confirmed) = useColour ? ClassifyByColour(blobs) : (StrictOnly(blobs), null);
-        dots = RejectFaint(dots, confirmed);
+
+        // The visibility floor needs only contrasts, so it goes first and colour is measured only on
+        // what passes it (on light skin that leaves out most pores and noise blobs).
+        double? full = FullInkContrast(blobs);
+        if (full is double f)
+        {
+            double floor = Math.Max(o.MinContrast, 0.85 * o.VisibleOpacity * f);
+            blobs.RemoveAll(b => b.Dot.Contrast < floor);
+        }
+
+        List<PigmentDot> dots;
+        HashSet<(double X, double Y)>? confirmed = null;
+        if (useColour)
+        {
+            var withColour = blobs.ToArray();
+            Parallel.For(0, withColour.Length, i =>
+            {
+                var b = withColour[i];
+                var (shift, sigma) = DotColour.Measure(colour!, b.Dot.X, b.Dot.Y, b.Dot.Radius, b.R0);
+                withColour[i] = b with { CoolingShift = shift, CoolingSigma = sigma };
+            });
+            (dots, confirmed) = ClassifyByColour(withColour);
+        }
+        else
+        {
+            dots = StrictOnly(blobs);
+        }
+
+        if (full is double fullInk)
+        {
+            dots = RejectSmallInk(dots, fullInk, confirmed);
+        }
 
         // Dots do not overlap (needle entries are spaced; Synth keeps centres ≥ r₁ + r₂ + 0.05 mm apart):
         // a weaker detection whose disc reaches more than half its own radius into a stronger dot is a
@@ -200,19 +228,12 @@ public sealed class DotDetector
     // (≈0.85 on light skin, ≈0.5 on very dark). Dots below VisibleOpacity of full strength are not
     // pigment that reads as a dot; pores and follicles darken skin by a fixed fraction whatever the
     // tone, so on light skin this floor separates them. C is read off the population: the 90th
-    // percentile contrast of clearly sized dots, taken as 90% opacity; 0.85 allows for defocus.
-    private List<PigmentDot> RejectFaint(List<PigmentDot> dots, HashSet<(double X, double Y)>? confirmed)
+    // percentile contrast of clearly sized dots (strict blobs at least 1.5× MinRadius), taken as 90%
+    // opacity; the floor's 0.85 allows for defocus. Null with fewer than 20 such dots.
+    private double? FullInkContrast(List<MeasuredBlob> blobs)
     {
-        var strong = dots.Where(d => d.Radius >= 1.5 * Options.MinRadius).Select(d => d.Contrast).Order().ToArray();
-        if (strong.Length < 20)
-        {
-            return dots;
-        }
-
-        double full = strong[(int)(0.9 * (strong.Length - 1))] / 0.9;
-        double floor = Math.Max(Options.MinContrast, 0.85 * Options.VisibleOpacity * full);
-        dots.RemoveAll(d => d.Contrast < floor);
-        return RejectSmallInk(dots, full, confirmed);
+        var strong = blobs.Where(b => b.Strict && b.Dot.Radius >= 1.5 * Options.MinRadius).Select(b => b.Dot.Contrast).Order().ToArray();
+        return strong.Length < 20 ? null : strong[(int)(0.9 * (strong.Length - 1))] / 0.9;
     }
 
     // Pores darken every skin tone alike, by at most ≈0.35 over ≈0.1 mm (Synth: depth ≤ 0.4 before the
@@ -254,8 +275,9 @@ public sealed class DotDetector
     // Blobs that only passed the relaxed floors must also show their colour beyond their own colour
     // noise (ColourSignificance σ): a pore's shift is 0 ± σ, so few pores pass both. Returns the kept
     // dots and those with significant pigment colour (which RejectSmallInk then spares).
-    private (List<PigmentDot> Dots, HashSet<(double X, double Y)>? Confirmed) ClassifyByColour(List<MeasuredBlob> blobs)
+    private (List<PigmentDot> Dots, HashSet<(double X, double Y)>? Confirmed) ClassifyByColour(IReadOnlyList<MeasuredBlob> blobs)
     {
+        var all = blobs.ToList();
         var o = Options;
         var ratios = new List<double>();
         foreach (var b in blobs)
@@ -272,7 +294,7 @@ public sealed class DotDetector
         double kappa = ratios.Count >= MinColourCalibrationDots ? ratios[ratios.Count / 2] : 0;
         if (kappa < MinPigmentCooling)
         {
-            return (StrictOnly(blobs), null);
+            return (StrictOnly(all), null);
         }
 
         var kept = new List<PigmentDot>(blobs.Count);
@@ -328,7 +350,8 @@ public sealed class DotDetector
 }
 
 /// <summary>
-/// A measured candidate: the dot, whether it passed the strict contrast, radius and elongation floors,
-/// and its colour evidence (<see cref="DotColour"/>; NaN without colour).
+/// A measured candidate: the dot, its DoG-scale radius r0 (the skin ring's scale), whether it passed the
+/// strict radius and elongation floors, and its colour evidence (<see cref="DotColour"/>; NaN until measured
+/// or without colour).
 /// </summary>
-internal readonly record struct MeasuredBlob(PigmentDot Dot, bool Strict, double CoolingShift, double CoolingSigma);
+internal readonly record struct MeasuredBlob(PigmentDot Dot, double R0, bool Strict, double CoolingShift, double CoolingSigma);

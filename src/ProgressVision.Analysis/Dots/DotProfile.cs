@@ -27,25 +27,11 @@ internal static class DotProfile
     /// </summary>
     public static bool Measure(float[] d, int w, int h, double cx, double cy, double r0, out double contrast, out double radius, out double elongation)
     {
-        // Every read goes through a 3×3 binomial ([1 2 1]/4 per axis, variance ½ px² per axis). On very
-        // dark skin the darkness plane's pixel noise (≈0.06–0.09) is half a faint dot's depth: single
-        // noisy pixels then bias the core level, cut the half-depth radius short and make the
-        // half-depth core ragged (elongated). The binomial cuts white noise to 0.375 of its σ and
-        // changes a dot's shape only by its small variance (corrected below).
-        float At(int x, int y)
-        {
-            int xm = Math.Max(0, x - 1), xp = Math.Min(w - 1, x + 1), ym = Math.Max(0, y - 1), yp = Math.Min(h - 1, y + 1);
-            int rm = ym * w, r = y * w, rp = yp * w;
-            return (d[rm + xm] + (2 * d[rm + x]) + d[rm + xp] + (2 * (d[r + xm] + (2 * d[r + x]) + d[r + xp])) + d[rp + xm] + (2 * d[rp + x]) + d[rp + xp]) / 16f;
-        }
-
         contrast = 0;
         radius = 0;
         elongation = 1;
         double outer = (2.4 * r0) + 2.5, inner = (1.7 * r0) + 1.5;
         int nb = (int)Math.Ceiling(outer / Bin) + 1;
-        Span<double> sum = stackalloc double[nb];
-        Span<int> cnt = stackalloc int[nb];
         int x0 = (int)Math.Floor(cx - outer), x1 = (int)Math.Ceiling(cx + outer);
         int y0 = (int)Math.Floor(cy - outer), y1 = (int)Math.Ceiling(cy + outer);
         if (x0 < 0 || y0 < 0 || x1 >= w || y1 >= h)
@@ -55,6 +41,35 @@ internal static class DotProfile
             x1 = Math.Min(x1, w - 1);
             y1 = Math.Min(y1, h - 1);
         }
+
+        // Every read goes through a 3×3 binomial ([1 2 1]/4 per axis, variance ½ px² per axis). On very
+        // dark skin the darkness plane's pixel noise (≈0.06–0.09) is half a faint dot's depth: single
+        // noisy pixels then bias the core level, cut the half-depth radius short and make the
+        // half-depth core ragged (elongated). The binomial cuts white noise to 0.375 of its σ and
+        // changes a dot's shape only by its small variance (corrected below). The profile window is
+        // smoothed once, separably; reads outside it (a large core's moments) smooth on the spot.
+        int ww0 = x1 - x0 + 1, wh0 = y1 - y0 + 1;
+        var smooth = ArrayPool<float>.Shared.Rent(ww0 * wh0);
+        try
+        {
+            SmoothWindow(d, w, h, x0, y0, ww0, wh0, smooth);
+            var plane = new SmoothedDarkness(d, w, h, smooth, x0, y0, ww0, wh0);
+            return MeasureSmoothed(plane, w, h, cx, cy, r0, outer, inner, nb, x0, y0, x1, y1, out contrast, out radius, out elongation);
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(smooth);
+        }
+    }
+
+    private static bool MeasureSmoothed(SmoothedDarkness plane, int w, int h, double cx, double cy, double r0, double outer, double inner, int nb,
+        int x0, int y0, int x1, int y1, out double contrast, out double radius, out double elongation)
+    {
+        contrast = 0;
+        radius = 0;
+        elongation = 1;
+        Span<double> sum = stackalloc double[nb];
+        Span<int> cnt = stackalloc int[nb];
 
         // Ring values for a median skin level: neighbouring dots inside the ring must not pull it up.
         Span<float> ring = stackalloc float[1024];
@@ -71,7 +86,7 @@ internal static class DotProfile
                     continue;
                 }
 
-                float v = At(x, y);
+                float v = plane.At(x, y);
                 int b = (int)(rr / Bin);
                 sum[b] += v;
                 cnt[b]++;
@@ -157,7 +172,7 @@ internal static class DotProfile
             bool InCore(int x, int y)
             {
                 double ddx = x - cx, ddy = y - cy;
-                return (ddx * ddx) + (ddy * ddy) <= win * win && At(x, y) >= half;
+                return (ddx * ddx) + (ddy * ddy) <= win * win && plane.At(x, y) >= half;
             }
 
             if (InCore(sx0, sy0))
@@ -211,5 +226,58 @@ internal static class DotProfile
         }
 
         return true;
+    }
+
+    // 3×3 binomial of d at (x, y), borders replicated.
+    private static float SmoothedAt(float[] d, int w, int h, int x, int y)
+    {
+        int xm = Math.Max(0, x - 1), xp = Math.Min(w - 1, x + 1), ym = Math.Max(0, y - 1), yp = Math.Min(h - 1, y + 1);
+        int rm = ym * w, r = y * w, rp = yp * w;
+        float top = d[rm + xm] + (2 * d[rm + x]) + d[rm + xp];
+        float mid = d[r + xm] + (2 * d[r + x]) + d[r + xp];
+        float bot = d[rp + xm] + (2 * d[rp + x]) + d[rp + xp];
+        return (top + (2 * mid) + bot) / 16f;
+    }
+
+    // The binomial over the window [x0, x0+ww) × [y0, y0+wh) into dst (row-major, ww wide): a
+    // horizontal [1 2 1] pass over the window's rows and one more above and below, then a vertical one;
+    // the same sums as SmoothedAt.
+    private static void SmoothWindow(float[] d, int w, int h, int x0, int y0, int ww, int wh, float[] dst)
+    {
+        int ya = Math.Max(0, y0 - 1), yb = Math.Min(h - 1, y0 + wh);
+        var rows = ArrayPool<float>.Shared.Rent((yb - ya + 1) * ww);
+        try
+        {
+            for (int y = ya; y <= yb; y++)
+            {
+                int r = y * w, o = (y - ya) * ww;
+                for (int i = 0; i < ww; i++)
+                {
+                    int x = x0 + i;
+                    rows[o + i] = d[r + Math.Max(0, x - 1)] + (2 * d[r + x]) + d[r + Math.Min(w - 1, x + 1)];
+                }
+            }
+
+            for (int j = 0; j < wh; j++)
+            {
+                int y = y0 + j;
+                int om = (Math.Max(0, y - 1) - ya) * ww, oc = (y - ya) * ww, op = (Math.Min(h - 1, y + 1) - ya) * ww, o = j * ww;
+                for (int i = 0; i < ww; i++)
+                {
+                    dst[o + i] = (rows[om + i] + (2 * rows[oc + i]) + rows[op + i]) / 16f;
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(rows);
+        }
+    }
+
+    // The smoothed darkness: from the precomputed window where it has it, else on the spot.
+    private readonly struct SmoothedDarkness(float[] d, int w, int h, float[] window, int x0, int y0, int ww, int wh)
+    {
+        public float At(int x, int y) =>
+            (uint)(x - x0) < (uint)ww && (uint)(y - y0) < (uint)wh ? window[((y - y0) * ww) + (x - x0)] : SmoothedAt(d, w, h, x, y);
     }
 }
