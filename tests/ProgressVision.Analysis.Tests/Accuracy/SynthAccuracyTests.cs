@@ -5,8 +5,8 @@ namespace ProgressVision.Analysis.Tests.Accuracy;
 /// <summary>Accuracy of the whole photo pipeline (detection, segmentation, metrics) against Synth truth.</summary>
 public abstract class SynthAccuracyTests(SynthAccuracyFixture fixture, ITestOutputHelper output, double minF1, double densityTolerance)
 {
-    // Issue 4 targets: coverage within 0.02 absolute, density within 5% relative (met on easy
-    // cases; hard cases are held to the looser tolerance their class passes in, see below).
+    // Issue 4 targets: coverage within 0.02 absolute, density within 5% relative (both classes below
+    // pass the 5% target in; measured figures beside them).
     private const double CoverageTolerance = 0.02;
 
     [Fact]
@@ -47,7 +47,11 @@ public abstract class SynthAccuracyTests(SynthAccuracyFixture fixture, ITestOutp
 public sealed class EasySynthAccuracyTests(EasyCases fixture, ITestOutputHelper output)
     : SynthAccuracyTests(fixture, output, minF1: 0.95, densityTolerance: 0.05), IClassFixture<EasyCases>;
 
-// Hard: the issue's 5% density target is NOT met yet (pores and stubble on dark skin pass as dots,
-// +8–11% on three of six cases); 12% holds the current state so a regression still fails.
+// Easy (seeds 101–106, BEFORE photos): density within 1.5%, F1 ≥ 0.993 (2026-11-21).
+// Hard (seeds 201–206, BEFORE photos): density within 3.9% (hard-202 +3.9%, the rest ≤ 1.6%), F1 ≥ 0.977,
+// since the colour test keeps skin-coloured pores out and lets pigment-coloured faint dots in (before:
+// +8–11% on three of six cases, held at 12%). The whole-pipeline run in docs/ACCURACY.md still misses 5% on
+// one held-out hard pair (hard-502003 AFTER −8.7%: count −8.1%, area +0.7%; recall 0.913 on very dark skin
+// under 1.35 px blur), so the target is met here, not everywhere.
 public sealed class HardSynthAccuracyTests(HardCases fixture, ITestOutputHelper output)
-    : SynthAccuracyTests(fixture, output, minF1: 0.85, densityTolerance: 0.12), IClassFixture<HardCases>;
+    : SynthAccuracyTests(fixture, output, minF1: 0.85, densityTolerance: 0.05), IClassFixture<HardCases>;

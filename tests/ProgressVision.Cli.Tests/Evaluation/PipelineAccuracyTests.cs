@@ -50,19 +50,19 @@ public sealed class PipelineAccuracyTests(PipelineAccuracyFixture fixture) : ICl
     }
 
     [Fact]
-    public void DensityWithinFivePercentOnEasyAndMixed()
+    public void DensityWithinFivePercent()
     {
-        // The 5 % target holds on easy and mixed photos here and in docs/ACCURACY.md. Hard (long hair over very
-        // dark skin: hard-502003 11.9 % in the docs run) and curved (dark-skin false positives and the dome's
-        // unmodelled area: curved-703001 6.7 % here) do not meet it yet; 8 % guards them against regressions
-        // (before the area-scale and detector fixes they were off by up to 21 %).
+        // Measured on these seeds (2026-11-21): easy ≤ 0.6 %, mixed ≤ 0.6 %, hard ≤ 4.0 % (hard-702001 AFTER,
+        // mostly its area: +3.1 %), curved ≤ 4.3 % (curved-703001 AFTER: the dome's area, −4.8 %). The held-out
+        // docs run (docs/ACCURACY.md, 500000+) meets 5 % on easy, mixed and curved but NOT on hard: hard-502003
+        // AFTER is −8.7 % (count −8.1 %, area +0.7 %: recall 0.913 on very dark skin under 1.35 px blur). Before
+        // the colour test these seeds were held to 8 % on hard and curved.
         foreach (var c in Cases)
         {
             Assert.True(c.Failure is null, $"{c.Name} failed: {c.Failure}");
-            double limit = c.Preset is "easy" or "mixed" ? AccuracyTargets.DensityRelError : 0.08;
             foreach (var p in c.Photos)
             {
-                Assert.True(p.DensityRelError <= limit, string.Create(Inv, $"{c.Name}: density {p.DensityPerCm2:0.0}/cm² vs truth {p.TrueDensityPerCm2:0.0} ({p.DensityRelError:P1} > {limit:P0})\n{fixture.Describe()}"));
+                Assert.True(p.DensityRelError <= AccuracyTargets.DensityRelError, string.Create(Inv, $"{c.Name}: density {p.DensityPerCm2:0.0}/cm² vs truth {p.TrueDensityPerCm2:0.0} ({p.DensityRelError:P1} > {AccuracyTargets.DensityRelError:P0})\n{fixture.Describe()}"));
             }
         }
     }
