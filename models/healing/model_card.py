@@ -57,10 +57,11 @@ Accuracy {t['accuracy']:.3f}. Calibration: expected calibration error {t['ece']:
 - Redness is judged relative to the same photo's skin; a uniformly red scalp has no reference and is not flagged.
 - On very dark skin with a lighting gradient or a white-balance change the model proposes redness over large
   areas with no measurable a* rise; ProgressVision keeps a redness flag only when its reddest tile is at least
-  2 a* units above the photo's skin (`HealingAnalyzer.MinRednessDeltaA`). Faint rendered redness (a* rise
-  below about 1) is labelled redness in training but is neither reliably found nor clinically visible.
+  2 a* units above the photo's skin (`HealingAnalyzer.MinRednessDeltaA`). Redness labels are visible redness
+  only: Synth labels a redness region when its rendered a* rise over the photo's healthy skin is at least 2
+  (`TruthDefinitions.MinVisibleRednessDeltaA`); fainter rendered tint is healthy in training and in the tests.
 
 ## Reproduce
-See `models/healing/README.md`: {reproduce}, then
-`/usr/bin/python3 models/healing/train.py --tiles DIR --out OUT` (seed {m['seed']}, {m['epochs']} epochs).
+See `models/healing/README.md` for the exact commands: {reproduce}, then
+`/usr/bin/python3 models/healing/train.py --tiles DIR --out OUT --epochs {m['epochs']}` (seed {m['seed']}).
 """)
