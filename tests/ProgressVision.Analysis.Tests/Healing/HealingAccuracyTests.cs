@@ -43,16 +43,16 @@ public class HealingAccuracyTests(ITestOutputHelper output)
         int clean = scores.Count(s => s.Counts.Clean), cleanFlagged = scores.Count(s => s.Counts.Clean && s.Flags > 0);
         output.WriteLine($"clean pairs flagged: {cleanFlagged}/{clean}");
 
-        // Model 7e19b042 alone (no dot measurement to veto it), these 24 seeds: redness 5 TP 1 FP 0 FN (F1 0.909),
-        // patchy fade 5/0/2 (0.833), blowout 2/3/1 (0.500), 2 of 16 clean pairs flagged. (The model before it,
-        // bc4f22cc: 0.909, 0.824 (7/3/0), 0.667 (2/1/1), 4 of 16.) Met: redness ≥ 0.9. NOT met: patchy fade ≥ 0.9,
-        // blowout ≥ 0.8, ≥ 95% of clean pairs unflagged; asserted at about the level measured, so a worse model or
-        // a broken flag assembly still fails. Coarse-to-fine lost 2 of the full grid's 3 flags on healing-90012
-        // (printed above). The full pipeline's figures (with the dot and colour vetoes) are asserted in
-        // RecommendationAgreementTests.
+        // Model 7e19b042 alone (no dot measurement to veto it), full grid, these 24 seeds: redness 5 TP 1 FP 0 FN
+        // (F1 0.909), patchy fade 7/0/0 (1.000), blowout 3/3/0 (0.667), 2 of 16 clean pairs flagged. With the
+        // opt-in coarse-to-fine pass it was 0.909, 0.833 (5/0/2), 0.500 (2/3/1): that pass is why the full grid is
+        // the default now. (The model before, bc4f22cc, coarse-to-fine: 0.909, 0.824, 0.667, 4 of 16.) Met:
+        // redness and patchy fade ≥ 0.9. NOT met: blowout ≥ 0.8 (3 false alarms) and ≥ 95% of clean pairs
+        // unflagged (87.5%); asserted at about the level measured, so a worse model or a broken flag assembly still
+        // fails. The full pipeline's figures (with the dot and colour vetoes) are asserted in RecommendationAgreementTests.
         Assert.True(f1[1] >= 0.9, $"redness F1 {f1[1]:0.000} < 0.9");
-        Assert.True(f1[2] >= 0.8, $"patchy-fade F1 {f1[2]:0.000} < 0.8");
-        Assert.True(f1[3] >= 0.45, $"blowout F1 {f1[3]:0.000} < 0.45");
+        Assert.True(f1[2] >= 0.9, $"patchy-fade F1 {f1[2]:0.000} < 0.9");
+        Assert.True(f1[3] >= 0.6, $"blowout F1 {f1[3]:0.000} < 0.6");
         Assert.True(clean >= 8 && cleanFlagged <= clean / 8, $"{cleanFlagged} of {clean} clean pairs flagged");
     }
 
@@ -66,10 +66,11 @@ public class HealingAccuracyTests(ITestOutputHelper output)
         var result = analyzer.Analyze(before, afterOnBefore, valid, null);
         if (compareFullGrid)
         {
-            // Coarse-to-fine (the default) must find what the full grid finds (checked on every 4th case: time).
-            var full = new HealingAnalyzer(model) { CoarseToFine = false }.Analyze(before, afterOnBefore, valid, null);
-            bool same = full.Flags.Count == result.Flags.Count && full.Flags.All(f => result.Flags.Any(g => g.Type == f.Type && g.Box.SequenceEqual(f.Box)));
-            output.WriteLine($"    coarse-to-fine: {result.Tiles} of {result.GridTiles} tiles; flags {(same ? "identical to" : "DIFFER from")} the full grid ({full.Flags.Count}: {string.Join(", ", full.Flags.Select(f => $"{f.Type} [{string.Join(",", f.Box)}]"))})");
+            // The opt-in coarse-to-fine pass beside the default full grid (every 4th case: time), for the record:
+            // it is off by default because it can miss what the full grid finds.
+            var coarse = new HealingAnalyzer(model) { CoarseToFine = true }.Analyze(before, afterOnBefore, valid, null);
+            bool same = coarse.Flags.Count == result.Flags.Count && result.Flags.All(f => coarse.Flags.Any(g => g.Type == f.Type && g.Box.SequenceEqual(f.Box)));
+            output.WriteLine($"    coarse-to-fine (opt-in): {coarse.Tiles} of {result.GridTiles} tiles; flags {(same ? "identical to" : "DIFFER from")} the full grid ({result.Flags.Count}: {string.Join(", ", result.Flags.Select(f => $"{f.Type} [{string.Join(",", f.Box)}]"))})");
         }
 
         var counts = HealingRegionScore.Score(pair, result.Flags);
