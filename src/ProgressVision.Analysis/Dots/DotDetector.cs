@@ -71,14 +71,71 @@ public sealed class DotDetector
         candidates.Sort((a, b) => b.Response.CompareTo(a.Response));
         var kept = Suppress(candidates);
 
-        // With colour, blobs whose pigment colour is significant are let through noise-sensitive shape
-        // and size floors that are relaxed by the Confirmed… factors; they must then prove their colour
-        // in ClassifyByColour. Without colour only the strict floors apply.
+        // With colour, blobs are measured on the binomial-smoothed plane and those whose pigment colour
+        // is significant are let through the noise-sensitive size and shape floors (relaxed by the
+        // Confirmed… factors); they must then prove their colour in ClassifyByColour. Smoothing also lets
+        // more pores through, which only the colour test removes: without usable colour (gray photos,
+        // grey ink on grey skin, colour smeared by JPEG chroma subsampling) blobs are measured on the
+        // plane as it is, with the strict floors only.
         bool useColour = colour is not null && colour.Channels == 3 && colour.Width == w && colour.Height == h;
-        double rLow = useColour ? rMin * o.ConfirmedMinRadiusFactor : rMin;
-        double eHigh = useColour ? o.MaxElongation * o.ConfirmedMaxElongationFactor : o.MaxElongation;
-        var measured = new MeasuredBlob?[kept.Count];
         var rejected = new int[4];
+        var blobs = MeasureAll(planes, mask, kept, smooth: useColour, relax: useColour, rejected);
+        double? full = ApplyVisibilityFloor(blobs);
+        List<PigmentDot> dots;
+        HashSet<(double X, double Y)>? confirmed = null;
+        bool colourDecided = false;
+        if (useColour)
+        {
+            var withColour = blobs.ToArray();
+            Parallel.For(0, withColour.Length, i =>
+            {
+                var b = withColour[i];
+                var (shift, sigma) = DotColour.Measure(colour!, b.Dot.X, b.Dot.Y, b.Dot.Radius, b.R0);
+                withColour[i] = b with { CoolingShift = shift, CoolingSigma = sigma };
+            });
+            (dots, confirmed, colourDecided) = ClassifyByColour(withColour, full);
+        }
+        else
+        {
+            dots = [];
+        }
+
+        if (!colourDecided)
+        {
+            if (useColour)
+            {
+                rejected = new int[4];
+                blobs = MeasureAll(planes, mask, kept, smooth: false, relax: false, rejected);
+                full = ApplyVisibilityFloor(blobs);
+            }
+
+            dots = StrictOnly(blobs);
+        }
+
+        LastRejections = rejected;
+        if (full is double fullInk)
+        {
+            dots = RejectSmallInk(dots, fullInk, confirmed);
+        }
+
+        // Dots do not overlap (needle entries are spaced; Synth keeps centres ≥ r₁ + r₂ + 0.05 mm apart):
+        // a weaker detection whose disc reaches more than half its own radius into a stronger dot is a
+        // piece of it (the same dot at another scale, or a noisy ink edge read as a blob of its own).
+        dots.Sort((a, b) => b.Score.CompareTo(a.Score));
+        dots = Suppress(dots, d => d.X, d => d.Y, d => d.Radius, useLarger: true);
+        return dots;
+    }
+
+    // Profiles every kept candidate (on the smoothed plane or the plane as it is) and applies the
+    // per-candidate floors: the strict ones, or with relax the Confirmed… ones (Strict tells which passed).
+    private List<MeasuredBlob> MeasureAll(DarknessPlanes planes, ScalpMask? mask, List<BlobCandidate> kept, bool smooth, bool relax, int[] rejected)
+    {
+        var o = Options;
+        int w = planes.Width, h = planes.Height;
+        double rMin = o.MinRadius, rMax = o.MaxRadius;
+        double rLow = relax ? rMin * o.ConfirmedMinRadiusFactor : rMin;
+        double eHigh = relax ? o.MaxElongation * o.ConfirmedMaxElongationFactor : o.MaxElongation;
+        var measured = new MeasuredBlob?[kept.Count];
         Parallel.For(0, kept.Count, i =>
         {
             var c = kept[i];
@@ -95,7 +152,7 @@ public sealed class DotDetector
             }
 
             double r0 = c.Sigma * Math.Sqrt(2);
-            if (!DotProfile.Measure(planes.Darkness, w, h, c.X, c.Y, r0, out double contrast, out double radius, out double elongation))
+            if (!DotProfile.Measure(planes.Darkness, w, h, c.X, c.Y, r0, smooth, out double contrast, out double radius, out double elongation))
             {
                 Interlocked.Increment(ref rejected[2]);
                 return;
@@ -121,46 +178,22 @@ public sealed class DotDetector
             }
         }
 
-        LastRejections = rejected;
+        return blobs;
+    }
 
-        // The visibility floor needs only contrasts, so it goes first and colour is measured only on
-        // what passes it (on light skin that leaves out most pores and noise blobs).
+    // The visibility floor needs only contrasts, so it goes before colour, which is then measured only
+    // on what passes it (on light skin that leaves out most pores and noise blobs). Returns the
+    // full-ink contrast (null: too few clearly sized dots, no floor).
+    private double? ApplyVisibilityFloor(List<MeasuredBlob> blobs)
+    {
         double? full = FullInkContrast(blobs);
         if (full is double f)
         {
-            double floor = Math.Max(o.MinContrast, 0.85 * o.VisibleOpacity * f);
+            double floor = Math.Max(Options.MinContrast, 0.85 * Options.VisibleOpacity * f);
             blobs.RemoveAll(b => b.Dot.Contrast < floor);
         }
 
-        List<PigmentDot> dots;
-        HashSet<(double X, double Y)>? confirmed = null;
-        if (useColour)
-        {
-            var withColour = blobs.ToArray();
-            Parallel.For(0, withColour.Length, i =>
-            {
-                var b = withColour[i];
-                var (shift, sigma) = DotColour.Measure(colour!, b.Dot.X, b.Dot.Y, b.Dot.Radius, b.R0);
-                withColour[i] = b with { CoolingShift = shift, CoolingSigma = sigma };
-            });
-            (dots, confirmed) = ClassifyByColour(withColour);
-        }
-        else
-        {
-            dots = StrictOnly(blobs);
-        }
-
-        if (full is double fullInk)
-        {
-            dots = RejectSmallInk(dots, fullInk, confirmed);
-        }
-
-        // Dots do not overlap (needle entries are spaced; Synth keeps centres ≥ r₁ + r₂ + 0.05 mm apart):
-        // a weaker detection whose disc reaches more than half its own radius into a stronger dot is a
-        // piece of it (the same dot at another scale, or a noisy ink edge read as a blob of its own).
-        dots.Sort((a, b) => b.Score.CompareTo(a.Score));
-        dots = Suppress(dots, d => d.X, d => d.Y, d => d.Radius, useLarger: true);
-        return dots;
+        return full;
     }
 
     // Greedy non-maximum suppression, strongest first: a weaker detection closer than 0.7× the
@@ -275,9 +308,23 @@ public sealed class DotDetector
     // Blobs that only passed the relaxed floors must also show their colour beyond their own colour
     // noise (ColourSignificance σ): a pore's shift is 0 ± σ, so few pores pass both. Returns the kept
     // dots and those with significant pigment colour (which RejectSmallInk then spares).
-    private (List<PigmentDot> Dots, HashSet<(double X, double Y)>? Confirmed) ClassifyByColour(IReadOnlyList<MeasuredBlob> blobs)
+    // Colour self-check (ClassifyByColour): blobs at SurelyInk × full-ink contrast or darker are darker
+    // than any pore; among the small ones (radius < SmallDotRadius × MinRadius, where colour resolution
+    // matters), at least MinSureInk must be present and at most MaxContradicted of them may read as
+    // skin-coloured. Raw renders and full-chroma photos contradict ≈0–1 % (one tuning photo 7 %);
+    // 4:2:0 JPEG at quality 70–85 on dark skin 5–40 % (Synth tuning seeds hard-7000…7011).
+    private const double SurelyInk = 0.8;
+    private const double SmallDotRadius = 2.0;
+    private const int MinSureInk = 5;
+    private const double MaxContradicted = 0.05;
+
+    /// <summary>The last colour self-check: small surely-ink blobs and how many of them colour called skin-coloured.</summary>
+    internal (int Sure, int Contradicted) LastColourCheck { get; private set; }
+
+    private (List<PigmentDot> Dots, HashSet<(double X, double Y)>? Confirmed, bool Decided) ClassifyByColour(IReadOnlyList<MeasuredBlob> blobs, double? full)
     {
         var all = blobs.ToList();
+        LastColourCheck = (0, 0);
         var o = Options;
         var ratios = new List<double>();
         foreach (var b in blobs)
@@ -294,7 +341,35 @@ public sealed class DotDetector
         double kappa = ratios.Count >= MinColourCalibrationDots ? ratios[ratios.Count / 2] : 0;
         if (kappa < MinPigmentCooling)
         {
-            return (StrictOnly(all), null);
+            return ([], null, false);
+        }
+
+        // Self-check: blobs at least SurelyInk of full-ink contrast are darker than any pore, so colour
+        // must call them pigment. Where it calls more than MaxContradicted of the small ones
+        // skin-coloured, the photo's colour is coarser than its luminance (JPEG 4:2:0 chroma subsampling
+        // and quantisation smear a small dot's colour away; on Synth hard photos saved as JPEG q70–85 the
+        // test otherwise lost up to half the dots), so colour cannot judge small blobs: the strict floors
+        // decide, as on a gray photo.
+        if (full is double fullInk)
+        {
+            int sure = 0, contradicted = 0;
+            foreach (var b in all)
+            {
+                if (b.Strict && b.Dot.Radius < SmallDotRadius * o.MinRadius && b.Dot.Contrast >= SurelyInk * fullInk && !double.IsNaN(b.CoolingShift))
+                {
+                    sure++;
+                    if (b.CoolingShift < o.PigmentColourFraction * kappa * b.Dot.Contrast)
+                    {
+                        contradicted++;
+                    }
+                }
+            }
+
+            LastColourCheck = (sure, contradicted);
+            if (sure >= MinSureInk && contradicted > MaxContradicted * sure)
+            {
+                return ([], null, false);
+            }
         }
 
         var kept = new List<PigmentDot>(blobs.Count);
@@ -328,7 +403,7 @@ public sealed class DotDetector
             }
         }
 
-        return (kept, confirmed);
+        return (kept, confirmed, true);
     }
 
     // L2 norm of each 2-D DoG kernel of octave 0: the standard deviation of its response to unit white noise.

@@ -18,14 +18,18 @@ internal static class DotProfile
     /// profile has no dark centre (texture, a ring, or the image edge).
     /// </summary>
     public static bool Measure(float[] d, int w, int h, double cx, double cy, double r0, out double contrast, out double radius) =>
-        Measure(d, w, h, cx, cy, r0, out contrast, out radius, out _);
+        Measure(d, w, h, cx, cy, r0, smooth: true, out contrast, out radius, out _);
 
     /// <summary>
     /// As above, and the elongation of the dark core: the eigenvalue ratio λ₁/λ₂ (≥ 1) of the
     /// second moments of the pixels darker than the half-depth level within 2 radii. A disc gives
     /// 1, an ellipse (a/b)², a hair or stubble crossing the window far more.
     /// </summary>
-    public static bool Measure(float[] d, int w, int h, double cx, double cy, double r0, out double contrast, out double radius, out double elongation)
+    public static bool Measure(float[] d, int w, int h, double cx, double cy, double r0, out double contrast, out double radius, out double elongation) =>
+        Measure(d, w, h, cx, cy, r0, smooth: true, out contrast, out radius, out elongation);
+
+    /// <summary>As above; with <paramref name="smooth"/> false the plane is read as it is (no binomial, no radius correction).</summary>
+    public static bool Measure(float[] d, int w, int h, double cx, double cy, double r0, bool smooth, out double contrast, out double radius, out double elongation)
     {
         contrast = 0;
         radius = 0;
@@ -48,17 +52,22 @@ internal static class DotProfile
         // half-depth core ragged (elongated). The binomial cuts white noise to 0.375 of its σ and
         // changes a dot's shape only by its small variance (corrected below). The profile window is
         // smoothed once, separably; reads outside it (a large core's moments) smooth on the spot.
+        bool smoothPlane = smooth;
         int ww0 = x1 - x0 + 1, wh0 = y1 - y0 + 1;
-        var smooth = ArrayPool<float>.Shared.Rent(ww0 * wh0);
+        var smoothBuffer = ArrayPool<float>.Shared.Rent(smoothPlane ? ww0 * wh0 : 1);
         try
         {
-            SmoothWindow(d, w, h, x0, y0, ww0, wh0, smooth);
-            var plane = new SmoothedDarkness(d, w, h, smooth, x0, y0, ww0, wh0);
+            if (smoothPlane)
+            {
+                SmoothWindow(d, w, h, x0, y0, ww0, wh0, smoothBuffer);
+            }
+
+            var plane = new SmoothedDarkness(d, w, h, smoothBuffer, x0, y0, ww0, wh0, smoothPlane);
             return MeasureSmoothed(plane, w, h, cx, cy, r0, outer, inner, nb, x0, y0, x1, y1, out contrast, out radius, out elongation);
         }
         finally
         {
-            ArrayPool<float>.Shared.Return(smooth);
+            ArrayPool<float>.Shared.Return(smoothBuffer);
         }
     }
 
@@ -151,7 +160,10 @@ internal static class DotProfile
         // Blurring a disc by a Gaussian of variance s² moves its half-level contour inward by ≈ s²/(2r)
         // (the contour shrinks with its curvature 1/r, as in mean-curvature flow for time s²/2); the
         // binomial's s² = ½ px² is put back so radii (and coverage) stay unbiased.
-        radius += BinomialVariance / (2 * radius);
+        if (plane.Smooth)
+        {
+            radius += BinomialVariance / (2 * radius);
+        }
 
         // Second moments of the half-depth core (binary weights, so a dark hair counts by its extent):
         // only the 4-connected dark region that holds the centre, so neighbouring dots that reach into
@@ -275,9 +287,12 @@ internal static class DotProfile
     }
 
     // The smoothed darkness: from the precomputed window where it has it, else on the spot.
-    private readonly struct SmoothedDarkness(float[] d, int w, int h, float[] window, int x0, int y0, int ww, int wh)
+    private readonly struct SmoothedDarkness(float[] d, int w, int h, float[] window, int x0, int y0, int ww, int wh, bool smooth)
     {
+        public bool Smooth => smooth;
+
         public float At(int x, int y) =>
-            (uint)(x - x0) < (uint)ww && (uint)(y - y0) < (uint)wh ? window[((y - y0) * ww) + (x - x0)] : SmoothedAt(d, w, h, x, y);
+            !smooth ? d[(y * w) + x]
+            : (uint)(x - x0) < (uint)ww && (uint)(y - y0) < (uint)wh ? window[((y - y0) * ww) + (x - x0)] : SmoothedAt(d, w, h, x, y);
     }
 }
