@@ -113,6 +113,7 @@ public sealed class DotDetector
         }
 
         LastRejections = rejected;
+        LastUsedColour = colourDecided;
         if (full is double fullInk)
         {
             dots = RejectSmallInk(dots, fullInk, confirmed);
@@ -317,6 +318,9 @@ public sealed class DotDetector
     private const double SmallDotRadius = 2.0;
     private const int MinSureInk = 5;
     private const double MaxContradicted = 0.05;
+
+    /// <summary>Whether the last call's colour test decided (false: gray photo, or colour refused and the strict floors decided).</summary>
+    internal bool LastUsedColour { get; private set; }
 
     /// <summary>The last colour self-check: small surely-ink blobs and how many of them colour called skin-coloured.</summary>
     internal (int Sure, int Contradicted) LastColourCheck { get; private set; }

@@ -194,6 +194,101 @@ public sealed class DotDetectorTests(ITestOutputHelper output)
         Assert.True(pg < 0.75, $"gray precision {pg:F3}: the pores are not a test");
     }
 
+    [Fact]
+    public void Colour_smeared_coarser_than_the_dots_is_not_trusted()
+    {
+        // Small pigment dots (radius 2–2.8 px, under 2× the 1.5 px MinRadius) on very dark skin. With the
+        // colour intact the self-check finds every small surely-ink blob pigment-coloured. With the chroma
+        // replaced by its 8×8 block means (as coarse as 4:2:0 JPEG chroma after strong quantisation) the
+        // dots look skin-coloured (here even the larger ones, so colour is refused before the small-blob
+        // check), colour is not used, and the strict floors still find the dots.
+        var skin = ((byte)78, (byte)54, (byte)44);
+        var scene = new DrawnScalp(400, 300, skin, 0.02, seed: 71);
+        var rng = new Random(72);
+        var centres = new List<(double X, double Y)>();
+        for (int tries = 0; centres.Count < 120 && tries < 20000; tries++)
+        {
+            double x = 10 + (rng.NextDouble() * 380), y = 10 + (rng.NextDouble() * 280);
+            if (centres.All(c => ((c.X - x) * (c.X - x)) + ((c.Y - y) * (c.Y - y)) > 16 * 16))
+            {
+                centres.Add((x, y));
+                scene.AddPigmentDot(x, y, centres.Count % 3 == 0 ? 3.5 : 2 + (0.8 * rng.NextDouble()), 0.8 + (0.2 * rng.NextDouble()));
+            }
+        }
+
+        var truth = scene.Dots.Select(d => (d.X, d.Y, d.Radius)).ToList();
+        using var intact = scene.Render();
+        using var smeared = BlockChroma(intact, 8);
+        foreach (var (name, img, expectTrusted) in new[] { ("intact", intact, true), ("smeared", smeared, false) })
+        {
+            var detector = new DotDetector();
+            var dots = detector.Detect(img);
+            var (p, r, _, _) = DetectionScore.Score(truth, dots, t => Math.Max(1.5, 0.6 * truth[t].Radius));
+            var (sure, contradicted) = detector.LastColourCheck;
+            output.WriteLine($"{name}: small surely-ink blobs {sure}, read skin-coloured {contradicted}; P={p:F3} R={r:F3} n={dots.Count}/{truth.Count}");
+            Assert.Equal(expectTrusted, detector.LastUsedColour);
+            if (expectTrusted)
+            {
+                Assert.True(sure >= 20 && contradicted <= 0.05 * sure, $"{name}: {contradicted} of {sure} small surely-ink blobs read skin-coloured");
+            }
+
+            Assert.True(r >= 0.95 && p >= 0.95, $"{name}: P={p:F3} R={r:F3}");
+        }
+    }
+
+    // JFIF YCbCr with Cb and Cr replaced by their means over block×block squares, back to RGB.
+    private static PixelBuffer<byte> BlockChroma(PixelBuffer<byte> rgb, int block)
+    {
+        int w = rgb.Width, h = rgb.Height;
+        var ycc = new double[w * h * 3];
+        for (int y = 0; y < h; y++)
+        {
+            for (int x = 0; x < w; x++)
+            {
+                double r = rgb[x, y, 0], g = rgb[x, y, 1], b = rgb[x, y, 2];
+                int i = ((y * w) + x) * 3;
+                ycc[i] = (0.299 * r) + (0.587 * g) + (0.114 * b);
+                ycc[i + 1] = 128 - (0.168736 * r) - (0.331264 * g) + (0.5 * b);
+                ycc[i + 2] = 128 + (0.5 * r) - (0.418688 * g) - (0.081312 * b);
+            }
+        }
+
+        var o = new PixelBuffer<byte>(w, h, 3);
+        for (int by = 0; by < h; by += block)
+        {
+            for (int bx = 0; bx < w; bx += block)
+            {
+                double cb = 0, cr = 0;
+                int n = 0;
+                for (int y = by; y < Math.Min(h, by + block); y++)
+                {
+                    for (int x = bx; x < Math.Min(w, bx + block); x++)
+                    {
+                        int i = ((y * w) + x) * 3;
+                        cb += ycc[i + 1];
+                        cr += ycc[i + 2];
+                        n++;
+                    }
+                }
+
+                cb /= n;
+                cr /= n;
+                for (int y = by; y < Math.Min(h, by + block); y++)
+                {
+                    for (int x = bx; x < Math.Min(w, bx + block); x++)
+                    {
+                        double yy = ycc[((y * w) + x) * 3];
+                        o[x, y, 0] = (byte)Math.Clamp((int)Math.Round(yy + (1.402 * (cr - 128))), 0, 255);
+                        o[x, y, 1] = (byte)Math.Clamp((int)Math.Round(yy - (0.344136 * (cb - 128)) - (0.714136 * (cr - 128))), 0, 255);
+                        o[x, y, 2] = (byte)Math.Clamp((int)Math.Round(yy + (1.772 * (cb - 128))), 0, 255);
+                    }
+                }
+            }
+        }
+
+        return o;
+    }
+
     // Rec. 709 luminance in linear light, re-encoded as an 8-bit sRGB code.
     private static PixelBuffer<byte> ToGray(PixelBuffer<byte> rgb)
     {
