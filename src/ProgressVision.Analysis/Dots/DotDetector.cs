@@ -79,36 +79,37 @@ public sealed class DotDetector
         // plane as it is, with the strict floors only.
         bool useColour = colour is not null && colour.Channels == 3 && colour.Width == w && colour.Height == h;
         var rejected = new int[4];
-        var blobs = MeasureAll(planes, mask, kept, smooth: useColour, relax: useColour, rejected);
+        var blobs = MeasureAll(planes, mask, kept, smooth: false, relax: false, rejected);
         double? full = ApplyVisibilityFloor(blobs);
-        List<PigmentDot> dots;
+        List<PigmentDot> dots = [];
         HashSet<(double X, double Y)>? confirmed = null;
         bool colourDecided = false;
-        if (useColour)
+
+        // Colour is worth its second measurement only where full ink is faint enough for pores to
+        // compete with it (dark skin: full-ink contrast ≈0.3–0.55 on Synth's dark and very dark tones,
+        // ≈0.7–0.85 on light skin, where the visibility floor already keeps pores out).
+        if (useColour && full is double fullOld && fullOld < MaxColourFullInk)
         {
-            var withColour = blobs.ToArray();
+            var colourRejected = new int[4];
+            var smoothed = MeasureAll(planes, mask, kept, smooth: true, relax: true, colourRejected);
+            double? colourFull = ApplyVisibilityFloor(smoothed);
+            var withColour = smoothed.ToArray();
             Parallel.For(0, withColour.Length, i =>
             {
                 var b = withColour[i];
                 var (shift, sigma) = DotColour.Measure(colour!, b.Dot.X, b.Dot.Y, b.Dot.Radius, b.R0);
                 withColour[i] = b with { CoolingShift = shift, CoolingSigma = sigma };
             });
-            (dots, confirmed, colourDecided) = ClassifyByColour(withColour, full);
-        }
-        else
-        {
-            dots = [];
+            (dots, confirmed, colourDecided) = ClassifyByColour(withColour, colourFull);
+            if (colourDecided)
+            {
+                full = colourFull;
+                rejected = colourRejected;
+            }
         }
 
         if (!colourDecided)
         {
-            if (useColour)
-            {
-                rejected = new int[4];
-                blobs = MeasureAll(planes, mask, kept, smooth: false, relax: false, rejected);
-                full = ApplyVisibilityFloor(blobs);
-            }
-
             dots = StrictOnly(blobs);
         }
 
@@ -318,6 +319,9 @@ public sealed class DotDetector
     private const double SmallDotRadius = 2.0;
     private const int MinSureInk = 5;
     private const double MaxContradicted = 0.05;
+
+    // Full-ink contrast below which the colour test runs (see Detect).
+    private const double MaxColourFullInk = 0.6;
 
     /// <summary>Whether the last call's colour test decided (false: gray photo, or colour refused and the strict floors decided).</summary>
     internal bool LastUsedColour { get; private set; }

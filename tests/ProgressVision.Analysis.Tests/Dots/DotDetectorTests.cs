@@ -212,7 +212,7 @@ public sealed class DotDetectorTests(ITestOutputHelper output)
             if (centres.All(c => ((c.X - x) * (c.X - x)) + ((c.Y - y) * (c.Y - y)) > 16 * 16))
             {
                 centres.Add((x, y));
-                scene.AddPigmentDot(x, y, centres.Count % 3 == 0 ? 3.5 : 2 + (0.8 * rng.NextDouble()), 0.8 + (0.2 * rng.NextDouble()));
+                scene.AddPigmentDot(x, y, centres.Count % 3 == 0 ? 3.5 : 2 + (0.8 * rng.NextDouble()), 0.6 + (0.2 * rng.NextDouble()));
             }
         }
 
