@@ -46,18 +46,7 @@ public sealed class DrawnScalp
         {
             for (int x = Math.Max(0, x0); x <= Math.Min(Width - 1, x1); x++)
             {
-                int inside = 0;
-                for (int sy = 0; sy < 8; sy++)
-                {
-                    for (int sx = 0; sx < 8; sx++)
-                    {
-                        double px = x - 0.5 + ((sx + 0.5) / 8), py = y - 0.5 + ((sy + 0.5) / 8);
-                        if (((px - cx) * (px - cx)) + ((py - cy) * (py - cy)) <= r * r)
-                        {
-                            inside++;
-                        }
-                    }
-                }
+                int inside = Inside(x, y, cx, cy, r);
 
                 _factor[(y * Width) + x] *= 1 - (contrast * inside / 64.0);
             }
@@ -86,18 +75,7 @@ public sealed class DrawnScalp
         {
             for (int x = Math.Max(0, x0); x <= Math.Min(Width - 1, x1); x++)
             {
-                int inside = 0;
-                for (int sy = 0; sy < 8; sy++)
-                {
-                    for (int sx = 0; sx < 8; sx++)
-                    {
-                        double px = x - 0.5 + ((sx + 0.5) / 8), py = y - 0.5 + ((sy + 0.5) / 8);
-                        if (((px - cx) * (px - cx)) + ((py - cy) * (py - cy)) <= r * r)
-                        {
-                            inside++;
-                        }
-                    }
-                }
+                int inside = Inside(x, y, cx, cy, r);
 
                 double a = opacity * inside / 64.0;
                 int i = (y * Width) + x;
@@ -198,4 +176,23 @@ public sealed class DrawnScalp
     }
 
     private static double Gauss(Random rng) => Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
+
+    // How many of pixel (x, y)'s 8×8 sub-samples fall inside the disc (antialiased edges, 64 = fully inside).
+    private static int Inside(int x, int y, double cx, double cy, double r)
+    {
+        int inside = 0;
+        for (int sy = 0; sy < 8; sy++)
+        {
+            for (int sx = 0; sx < 8; sx++)
+            {
+                double px = x - 0.5 + ((sx + 0.5) / 8), py = y - 0.5 + ((sy + 0.5) / 8);
+                if (((px - cx) * (px - cx)) + ((py - cy) * (py - cy)) <= r * r)
+                {
+                    inside++;
+                }
+            }
+        }
+
+        return inside;
+    }
 }
