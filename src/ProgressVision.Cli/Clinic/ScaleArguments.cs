@@ -33,6 +33,16 @@ public static class ScaleArguments
         return scales;
     }
 
+    /// <summary>
+    /// The one <c>--mm-per-px</c> of a single-photo or single-pair command (<c>compare</c>, <c>measure</c>),
+    /// checked by the store's own plausibility range; null stays null (no scale given).
+    /// </summary>
+    /// <exception cref="CliException">An implausible value.</exception>
+    public static double? Single(double? mmPerPx) =>
+        mmPerPx is double s && !PhotoScale.IsPlausible(s)
+            ? throw new CliException(ExitCodes.Usage, $"--mm-per-px {s.ToString(CultureInfo.InvariantCulture)} is not a plausible scale (0 < mm/px < 10)")
+            : mmPerPx;
+
     /// <summary>The scale for <paramref name="view"/>: its own, else the session-wide one, else null.</summary>
     public static double? For(IReadOnlyDictionary<string, double> scales, PhotoView view) =>
         scales.TryGetValue(view.Name, out double own) ? own : scales.TryGetValue("", out double all) ? all : null;

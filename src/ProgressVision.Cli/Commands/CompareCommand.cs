@@ -7,7 +7,6 @@ using ProgressVision.Analysis.Healing;
 using ProgressVision.Cli.Clinic;
 using ProgressVision.Cli.Compare;
 using ProgressVision.Cli.Interaction;
-using ProgressVision.Store.Model;
 
 namespace ProgressVision.Cli.Commands;
 
@@ -45,18 +44,13 @@ public sealed class CompareCommand : Command
     {
         var options = new PairAnalysisOptions
         {
-            MmPerPx = parse.GetValue(MmPerPx),
+            MmPerPx = ScaleArguments.Single(parse.GetValue(MmPerPx)),
             LastSessionDate = ParseDate(parse.GetValue(SessionDate), "--session-date"),
             AfterPhotoDate = ParseDate(parse.GetValue(AfterDate), "--after-date"),
             BeforePhotoDate = ParseDate(parse.GetValue(BeforeDate), "--before-date"),
             Version = VersionInfo.Current,
             Targets = parse.GetValue(Targets) is string targetsFile ? TargetsJson.ReadFile(targetsFile) : ClinicTargets.Default,
         };
-        if (options.MmPerPx is double s && !PhotoScale.IsPlausible(s))
-        {
-            throw new CliException(ExitCodes.Usage, $"--mm-per-px {s.ToString(CultureInfo.InvariantCulture)} is not a plausible scale (0 < mm/px < 10)");
-        }
-
         using var model = LoadModel(parse.GetValue(Model), parse.GetValue(NoHealing));
         var analyzer = new PairAnalyzer(options, model);
         PairAnalysis analysis;

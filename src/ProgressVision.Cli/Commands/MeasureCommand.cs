@@ -6,7 +6,6 @@ using ProgressVision.Analysis.Metrics;
 using ProgressVision.Cli.Clinic;
 using ProgressVision.Cli.Compare;
 using ProgressVision.Cli.Interaction;
-using ProgressVision.Store.Model;
 
 namespace ProgressVision.Cli.Commands;
 
@@ -38,11 +37,7 @@ public sealed class MeasureCommand : Command
 
     private static int Execute(IConsoleInteraction console, ParseResult parse)
     {
-        double? scale = parse.GetValue(MmPerPx);
-        if (scale is double s && !PhotoScale.IsPlausible(s))
-        {
-            throw new CliException(ExitCodes.Usage, $"--mm-per-px {s.ToString(CultureInfo.InvariantCulture)} is not a plausible scale (0 < mm/px < 10)");
-        }
+        double? scale = ScaleArguments.Single(parse.GetValue(MmPerPx));
 
         var loader = new PairAnalyzer(new PairAnalysisOptions { Version = VersionInfo.Current }, null);
         var photo = loader.Load(parse.GetValue(Photo)!);
