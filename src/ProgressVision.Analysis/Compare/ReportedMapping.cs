@@ -58,18 +58,27 @@ public sealed class ReportedMapping
     public static ReportedMapping From(AlignmentReport alignment)
     {
         ArgumentNullException.ThrowIfNull(alignment);
-        if (alignment.Homography is not { Length: 9 } m || m.Any(v => !double.IsFinite(v)))
+        return new ReportedMapping(Checked(alignment.Homography, nameof(alignment)), alignment.WarpGrid);
+    }
+
+    /// <summary>The mapping of a homography alone (9 numbers, row-major, AFTER pixels to BEFORE pixels).</summary>
+    /// <exception cref="ArgumentException">Not 9 finite numbers, or singular.</exception>
+    public static ReportedMapping FromHomography(double[] afterToBefore) => new(Checked(afterToBefore, nameof(afterToBefore)), null);
+
+    private static Homography Checked(double[]? m, string parameter)
+    {
+        if (m is not { Length: 9 } || m.Any(v => !double.IsFinite(v)))
         {
-            throw new ArgumentException("alignment.homography must be 9 finite numbers", nameof(alignment));
+            throw new ArgumentException("alignment.homography must be 9 finite numbers", parameter);
         }
 
         var h = Homography.FromArray(m);
         if (Math.Abs(h.Determinant) < 1e-12)
         {
-            throw new ArgumentException("alignment.homography is singular", nameof(alignment));
+            throw new ArgumentException("alignment.homography is singular", parameter);
         }
 
-        return new ReportedMapping(h, alignment.WarpGrid);
+        return h;
     }
 
     /// <summary>BEFORE coordinates of AFTER pixel (x, y).</summary>
@@ -82,25 +91,10 @@ public sealed class ReportedMapping
 
     /// <summary>
     /// AFTER coordinates of BEFORE pixel (x, y): the homography inverted exactly and the correction by
-    /// fixed-point iteration q ← H⁻¹(p − d(q)), which converges in a few steps because d is a few
-    /// pixels and varies slowly across the grid.
+    /// fixed-point iteration (see <see cref="AlignmentMapping.Invert"/>).
     /// </summary>
-    public (double X, double Y) BeforeToAfter(double x, double y)
-    {
-        var q = _beforeToAfter.Map(x, y);
-        if (_grid is null)
-        {
-            return q;
-        }
-
-        for (int i = 0; i < 5; i++)
-        {
-            var (dx, dy) = Correction(q.X, q.Y);
-            q = _beforeToAfter.Map(x - dx, y - dy);
-        }
-
-        return q;
-    }
+    public (double X, double Y) BeforeToAfter(double x, double y) =>
+        _grid is null ? _beforeToAfter.Map(x, y) : AlignmentMapping.Invert(_beforeToAfter, Correction, x, y, 5);
 
     // Bilinear interpolation of the correction between the four surrounding nodes, over the defined
     // ones only (weights renormalised); zero where none is defined, i.e. the homography alone.

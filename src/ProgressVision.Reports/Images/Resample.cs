@@ -49,13 +49,6 @@ public static class Resample
     }
 
     /// <summary>
-    /// Renders AFTER in BEFORE's frame through a homography alone: each BEFORE pixel p takes AFTER at
-    /// H⁻¹·p (H maps AFTER to BEFORE, see <see cref="AlignmentReport.Homography"/>).
-    /// </summary>
-    public static PixelBuffer<byte> AlignToBefore(PixelBuffer<byte> after, double[] afterToBefore, int beforeWidth, int beforeHeight) =>
-        AlignToBefore(after, ReportedMapping.From(new AlignmentReport { Homography = afterToBefore, Inliers = 0, ResidualPx = 0 }), beforeWidth, beforeHeight);
-
-    /// <summary>
     /// Renders AFTER in BEFORE's frame through a result's alignment (the warp grid where there is one,
     /// so a curved scalp lines up as well as the analysis saw it): each BEFORE pixel takes AFTER at its
     /// mapped position, bilinear; pixels outside AFTER are dark grey.

@@ -59,7 +59,7 @@ public sealed class ExportedImageTests : IClassFixture<PortfolioFixtureHolder>
         bytes.AsSpan(before.Length).CopyTo(after.Span);
 
         // AFTER → BEFORE is a translation by (+6, +4).
-        using var aligned = Resample.AlignToBefore(after, [1, 0, 6, 0, 1, 4, 0, 0, 1], 80, 60);
+        using var aligned = Resample.AlignToBefore(after, ReportedMapping.FromHomography([1, 0, 6, 0, 1, 4, 0, 0, 1]), 80, 60);
         for (int y = 4; y < 59; y++)
         {
             for (int x = 6; x < 79; x++)
@@ -110,7 +110,7 @@ public sealed class ExportedImageTests : IClassFixture<PortfolioFixtureHolder>
         double[] shift = [1, 0, 5, 0, 1, 3, 0, 0, 1];
         var report = new AlignmentReport { Homography = shift, Inliers = 40, ResidualPx = 0.3, WarpGrid = new WarpGrid(step, cols, rows, xs, ys) };
         using var withGrid = Resample.AlignToBefore(after, ReportedMapping.From(report), w, h);
-        using var homographyOnly = Resample.AlignToBefore(after, shift, w, h);
+        using var homographyOnly = Resample.AlignToBefore(after, ReportedMapping.FromHomography(shift), w, h);
         double worstGrid = 0, worstHomography = 0;
         for (int y = 10; y < h - 10; y++)
         {
