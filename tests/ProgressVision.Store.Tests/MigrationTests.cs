@@ -28,10 +28,7 @@ public class MigrationTests
     public void Version1Database_IsMigrated_KeepingItsData()
     {
         using var tmp = new TempFolder();
-        // Build a version-1 file with Python, as an older ProgressVision would have left it.
-        string v1 = StoreMigrations.Steps[0].Replace("'''", "", StringComparison.Ordinal);
-        SqliteOracle.Run(tmp.Db, $"db.executescript('''{v1}''')\ndb.execute('PRAGMA user_version = 1')\n" +
-                                "db.execute(\"INSERT INTO clients(name, created_utc) VALUES ('Old Client', '2024-01-01T00:00:00.0000000+00:00')\")");
+        OldDatabase(tmp.Db, 1, "db.execute(\"INSERT INTO clients(name, created_utc) VALUES ('Old Client', '2024-01-01T00:00:00.0000000+00:00')\")");
 
         using var store = ClinicStore.Open(tmp.Db);
         Assert.Equal(StoreMigrations.Latest, store.SchemaVersion);
@@ -46,9 +43,7 @@ public class MigrationTests
     public void Version2Database_GainsPhotoScale_OldPhotosHaveNone()
     {
         using var tmp = new TempFolder();
-        string v2 = string.Join("\n", StoreMigrations.Steps[..2]).Replace("'''", "", StringComparison.Ordinal);
-        SqliteOracle.Run(tmp.Db, $"db.executescript('''{v2}''')\ndb.execute('PRAGMA user_version = 2')\n" +
-                                "db.execute(\"INSERT INTO clients(name, created_utc) VALUES ('Old', '2024-01-01T00:00:00.0000000+00:00')\")\n" +
+        OldDatabase(tmp.Db, 2, "db.execute(\"INSERT INTO clients(name, created_utc) VALUES ('Old', '2024-01-01T00:00:00.0000000+00:00')\")\n" +
                                 "db.execute(\"INSERT INTO sessions(client_id, number, date) VALUES (1, 1, '2024-01-02')\")\n" +
                                 "db.execute(\"INSERT INTO photos(session_id, view, sha256, original_path, library_file, width, height, imported_utc) VALUES (1, 'top', '" + new string('a', 64) + "', 'x.jpg', 'aa.jpg', 10, 10, '2024-01-02T00:00:00.0000000+00:00')\")\n" +
                                 "db.commit()");
@@ -77,9 +72,7 @@ public class MigrationTests
     public void Version3Database_GainsTargets_ClientsStartWithTheClinics()
     {
         using var tmp = new TempFolder();
-        string v3 = string.Join("\n", StoreMigrations.Steps[..3]).Replace("'''", "", StringComparison.Ordinal);
-        SqliteOracle.Run(tmp.Db, $"db.executescript('''{v3}''')\ndb.execute('PRAGMA user_version = 3')\n" +
-                                "db.execute(\"INSERT INTO clients(name, created_utc) VALUES ('Old', '2024-01-01T00:00:00.0000000+00:00')\")\n" +
+        OldDatabase(tmp.Db, 3, "db.execute(\"INSERT INTO clients(name, created_utc) VALUES ('Old', '2024-01-01T00:00:00.0000000+00:00')\")\n" +
                                 "db.commit()");
 
         using (var store = ClinicStore.Open(tmp.Db))
@@ -118,5 +111,13 @@ public class MigrationTests
         Assert.Equal(StoreProblem.NewerSchema, ex.Problem);
         Assert.Contains(tmp.Db, ex.Message, StringComparison.Ordinal);
         Assert.Contains("newer", ex.Message, StringComparison.Ordinal);
+    }
+
+    // A database file at schema <version>, built with Python's sqlite3 from the migration steps as an
+    // older ProgressVision would have left it, then the given Python statements (data of that era).
+    private static void OldDatabase(string db, int version, string statements)
+    {
+        string schema = string.Join("\n", StoreMigrations.Steps[..version]).Replace("'''", "", StringComparison.Ordinal);
+        SqliteOracle.Run(db, $"db.executescript('''{schema}''')\ndb.execute('PRAGMA user_version = {version}')\n" + statements);
     }
 }
