@@ -28,9 +28,9 @@ internal static class DotColour
     /// <paramref name="radius"/>) minus ln(B/R) of the skin (per-channel median of the ring
     /// 1.7·r0 + 1.5 … 2.4·r0 + 2.5 px, the ring <see cref="DotProfile"/> takes the skin level from).
     /// Sigma: the shift's noise, the ring's per-pixel ln(B/R) spread (1.4826 × MAD) times the centre
-    /// weights' noise gain √Σw² / Σw. Both NaN when the ring has fewer than 8 pixels.
+    /// weights' noise gain √Σw² / Σw. All NaN when the ring has fewer than 8 pixels.
     /// </summary>
-    public static (double Shift, double Sigma) Measure(PixelBuffer<byte> rgb, double cx, double cy, double radius, double r0)
+    public static ColourEvidence Measure(PixelBuffer<byte> rgb, double cx, double cy, double radius, double r0)
     {
         var lut = ColorConversion.SrgbToLinearTable;
         int w = rgb.Width, h = rgb.Height;
@@ -91,7 +91,7 @@ internal static class DotColour
 
         if (n < 8 || cw <= 0)
         {
-            return (double.NaN, double.NaN);
+            return new ColourEvidence(double.NaN, double.NaN, double.NaN);
         }
 
         // Medians per channel: a neighbouring dot inside the ring must not cool the skin estimate.
@@ -108,7 +108,7 @@ internal static class DotColour
         }
 
         double sigmaPixel = 1.4826 * OrderStatistic.Select(logs, n / 2);
-        return (shift, sigmaPixel * Math.Sqrt(cw2) / cw);
+        return new ColourEvidence(shift, sigmaPixel * Math.Sqrt(cw2) / cw, sigmaPixel);
     }
 
     private static float[] BuildLnTable()
@@ -121,5 +121,19 @@ internal static class DotColour
         }
 
         return t;
+    }
+}
+
+/// <summary>
+/// A blob's colour evidence (<see cref="DotColour.Measure"/>): the cooling shift, its noise, and the skin
+/// ring's per-pixel ln(B/R) spread (1.4826 × MAD) that noise was scaled from.
+/// </summary>
+internal readonly record struct ColourEvidence(double Shift, double Sigma, double RingSpread)
+{
+    /// <summary>The shift and its noise.</summary>
+    public void Deconstruct(out double shift, out double sigma)
+    {
+        shift = Shift;
+        sigma = Sigma;
     }
 }

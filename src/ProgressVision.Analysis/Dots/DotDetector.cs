@@ -97,8 +97,8 @@ public sealed class DotDetector
             Parallel.For(0, withColour.Length, i =>
             {
                 var b = withColour[i];
-                var (shift, sigma) = DotColour.Measure(colour!, b.Dot.X, b.Dot.Y, b.Dot.Radius, b.R0);
-                withColour[i] = b with { CoolingShift = shift, CoolingSigma = sigma };
+                var e = DotColour.Measure(colour!, b.Dot.X, b.Dot.Y, b.Dot.Radius, b.R0);
+                withColour[i] = b with { CoolingShift = e.Shift, CoolingSigma = e.Sigma, RingSpread = e.RingSpread };
             });
             (dots, confirmed, colourDecided) = ClassifyByColour(withColour, colourFull);
             if (colourDecided)
@@ -312,13 +312,18 @@ public sealed class DotDetector
     // dots and those with significant pigment colour (which RejectSmallInk then spares).
     // Colour self-check (ClassifyByColour): blobs at SurelyInk × full-ink contrast or darker are darker
     // than any pore; among the small ones (radius < SmallDotRadius × MinRadius, where colour resolution
-    // matters), at least MinSureInk must be present and at most MaxContradicted of them may read as
-    // skin-coloured. Raw renders and full-chroma photos contradict ≈0–1 % (one tuning photo 7 %);
+    // matters), at least MinSureInk must be present and at most MaxContradicted of them (beyond what colour
+    // noise explains) may read as skin-coloured; rings that are not plain skin are left out (MaxRingSpread).
+    // Raw renders and full-chroma photos contradict ≈0–2 % (hard-7011 BEFORE 7 % before grey-hair rings were left out);
     // 4:2:0 JPEG at quality 70–85 on dark skin 5–40 % (Synth tuning seeds hard-7000…7011).
     private const double SurelyInk = 0.8;
     private const double SmallDotRadius = 2.0;
     private const int MinSureInk = 5;
     private const double MaxContradicted = 0.05;
+
+    // Ring colour spread, as a multiple of the photo's median over the sure-ink blobs, beyond which the
+    // ring is not plain skin and the self-check leaves the blob out.
+    private const double MaxRingSpread = 1.5;
 
     // Full-ink contrast below which the colour test runs (see Detect).
     private const double MaxColourFullInk = 0.6;
@@ -328,6 +333,9 @@ public sealed class DotDetector
 
     /// <summary>The last colour self-check: small surely-ink blobs and how many of them colour called skin-coloured.</summary>
     internal (int Sure, int Contradicted) LastColourCheck { get; private set; }
+
+    /// <summary>The last colour self-check's contradictions expected from colour noise alone.</summary>
+    internal double LastColourExpected { get; private set; }
 
     private (List<PigmentDot> Dots, HashSet<(double X, double Y)>? Confirmed, bool Decided) ClassifyByColour(IReadOnlyList<MeasuredBlob> blobs, double? full)
     {
@@ -360,21 +368,43 @@ public sealed class DotDetector
         // decide, as on a gray photo.
         if (full is double fullInk)
         {
+            var sureInk = all.Where(b => b.Strict && b.Dot.Radius < SmallDotRadius * o.MinRadius && b.Dot.Contrast >= SurelyInk * fullInk && !double.IsNaN(b.CoolingShift)).ToList();
+
+            // The test presumes the ring is plain skin. Hair or a lesion crossing it pulls its median colour
+            // (grey hair: cooler, so the centre reads warm) and widens its colour spread beyond the skin's
+            // noise: such blobs say nothing about the photo's colour resolution (Synth hard-7011 BEFORE: 14 of
+            // its 19 contradictions lie among grey hair). Smeared colour narrows every ring's spread alike,
+            // so the photo's own median spread is the reference.
+            double typicalSpread = sureInk.Count == 0 ? 0 : sureInk.Select(b => b.RingSpread).Order().ElementAt(sureInk.Count / 2);
             int sure = 0, contradicted = 0;
-            foreach (var b in all)
+            double expected = 0, variance = 0;
+            foreach (var b in sureInk)
             {
-                if (b.Strict && b.Dot.Radius < SmallDotRadius * o.MinRadius && b.Dot.Contrast >= SurelyInk * fullInk && !double.IsNaN(b.CoolingShift))
+                if (!(b.RingSpread > MaxRingSpread * typicalSpread))
                 {
                     sure++;
+                    double margin = (1 - o.PigmentColourFraction) * kappa * b.Dot.Contrast;
                     if (b.CoolingShift < o.PigmentColourFraction * kappa * b.Dot.Contrast)
                     {
                         contradicted++;
                     }
+
+                    // Colour noise alone calls a pigment blob skin-coloured when its shift falls more than
+                    // the margin below κ·contrast: probability Φ(−margin/σ) (on Synth's noisiest very dark
+                    // tuning photos about 1 of a few hundred sure blobs; more where the blobs are fainter).
+                    double p = b.CoolingSigma > 0 ? NormalTail.Cdf(-margin / b.CoolingSigma) : 0;
+                    expected += p;
+                    variance += p * (1 - p);
                 }
             }
 
             LastColourCheck = (sure, contradicted);
-            if (sure >= MinSureInk && contradicted > MaxContradicted * sure)
+            LastColourExpected = expected;
+
+            // Refused when the contradictions exceed what colour noise explains (expected + 3 sd) by more
+            // than MaxContradicted of the sure blobs: smeared colour (JPEG 4:2:0) contradicts far more,
+            // and it also lowers the ring's colour spread, so it does not pass as noise.
+            if (sure >= MinSureInk && contradicted > expected + (3 * Math.Sqrt(variance)) + (MaxContradicted * sure))
             {
                 return ([], null, false);
             }
@@ -434,7 +464,7 @@ public sealed class DotDetector
 
 /// <summary>
 /// A measured candidate: the dot, its DoG-scale radius r0 (the skin ring's scale), whether it passed the
-/// strict radius and elongation floors, and its colour evidence (<see cref="DotColour"/>; NaN until measured
-/// or without colour).
+/// strict radius and elongation floors, and its colour evidence (<see cref="DotColour"/>: shift, its noise and
+/// the ring's per-pixel colour spread; NaN until measured or without colour).
 /// </summary>
-internal readonly record struct MeasuredBlob(PigmentDot Dot, double R0, bool Strict, double CoolingShift, double CoolingSigma);
+internal readonly record struct MeasuredBlob(PigmentDot Dot, double R0, bool Strict, double CoolingShift, double CoolingSigma, double RingSpread = double.NaN);
