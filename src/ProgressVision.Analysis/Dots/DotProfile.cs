@@ -87,7 +87,14 @@ internal static class DotProfile
         for (int y = y0; y <= y1; y++)
         {
             double ddy = y - cy;
-            for (int x = x0; x <= x1; x++)
+
+            // Only the columns within the disc of radius outer (plus a pixel each side) can pass the
+            // exact test below: beyond them |ddx| ≥ √(outer² − ddy²) + 1, so rr exceeds outer by far
+            // more than rounding. Skipping the window's corners leaves every sum in the same order.
+            double chord = Math.Sqrt(Math.Max(0, (outer * outer) - (ddy * ddy)));
+            int xa = Math.Max(x0, (int)Math.Floor(cx - chord) - 1), xb = Math.Min(x1, (int)Math.Ceiling(cx + chord) + 1);
+            var row = plane.WindowRow(y);
+            for (int x = xa; x <= xb; x++)
             {
                 double ddx = x - cx, rr = Math.Sqrt((ddx * ddx) + (ddy * ddy));
                 if (rr > outer)
@@ -95,7 +102,7 @@ internal static class DotProfile
                     continue;
                 }
 
-                float v = plane.At(x, y);
+                float v = row[x - x0];
                 int b = (int)(rr / Bin);
                 sum[b] += v;
                 cnt[b]++;
@@ -294,5 +301,9 @@ internal static class DotProfile
         public float At(int x, int y) =>
             !smooth ? d[(y * w) + x]
             : (uint)(x - x0) < (uint)ww && (uint)(y - y0) < (uint)wh ? window[((y - y0) * ww) + (x - x0)] : SmoothedAt(d, w, h, x, y);
+
+        // Row y of the profile window, columns x0 … x0 + ww − 1 (y within the window): the values At gives there.
+        public ReadOnlySpan<float> WindowRow(int y) =>
+            smooth ? window.AsSpan((y - y0) * ww, ww) : d.AsSpan((y * w) + x0, ww);
     }
 }

@@ -77,7 +77,28 @@ internal static class SeparableGaussian
             int vc = Vector<float>.Count;
 
             // Each lane is one output pixel: lane j of the load at x+i is pad[x+j+i], so one
-            // broadcast tap multiplies Count neighbouring outputs at once.
+            // broadcast tap multiplies Count neighbouring outputs at once. Four vectors at a time:
+            // four independent add chains hide the adder's latency; each lane still sums its taps
+            // in order from zero, as HorizontalScalar does (bit-identical).
+            for (; x <= w - (4 * vc); x += 4 * vc)
+            {
+                Vector<float> a0 = Vector<float>.Zero, a1 = a0, a2 = a0, a3 = a0;
+                for (int i = 0; i < k.Length; i++)
+                {
+                    var kv = new Vector<float>(k[i]);
+                    nuint at = (nuint)(x + i);
+                    a0 += kv * Vector.LoadUnsafe(ref p, at);
+                    a1 += kv * Vector.LoadUnsafe(ref p, at + (nuint)vc);
+                    a2 += kv * Vector.LoadUnsafe(ref p, at + (nuint)(2 * vc));
+                    a3 += kv * Vector.LoadUnsafe(ref p, at + (nuint)(3 * vc));
+                }
+
+                a0.StoreUnsafe(ref o, (nuint)x);
+                a1.StoreUnsafe(ref o, (nuint)(x + vc));
+                a2.StoreUnsafe(ref o, (nuint)(x + (2 * vc)));
+                a3.StoreUnsafe(ref o, (nuint)(x + (3 * vc)));
+            }
+
             for (; x <= w - vc; x += vc)
             {
                 var acc = Vector<float>.Zero;
@@ -90,15 +111,21 @@ internal static class SeparableGaussian
             }
         }
 
-        for (; x < w; x++)
+        HorizontalScalar(pad, outRow, x, w, k);
+    }
+
+    /// <summary>Scalar reference of <see cref="Horizontal"/>: outputs <paramref name="from"/> … <paramref name="to"/> − 1 of an already padded row.</summary>
+    internal static void HorizontalScalar(ReadOnlySpan<float> pad, Span<float> outRow, int from, int to, float[] k)
+    {
+        for (int x = from; x < to; x++)
         {
             float acc = 0;
             for (int i = 0; i < k.Length; i++)
             {
-                acc += k[i] * Unsafe.Add(ref p, x + i);
+                acc += k[i] * pad[x + i];
             }
 
-            Unsafe.Add(ref o, x) = acc;
+            outRow[x] = acc;
         }
     }
 
@@ -164,29 +191,79 @@ internal static class SeparableGaussian
     }
 
     /// <summary>One output row of the vertical pass over a packed block (rows clamp at the block's ends).</summary>
+    /// <exception cref="ArgumentException">The block holds fewer than <paramref name="width"/> × <paramref name="rows"/> floats, the output fewer than <paramref name="width"/>, or <paramref name="y"/> is not a row of the block.</exception>
     internal static void Vertical(ReadOnlySpan<float> block, Span<float> outRow, int width, int rows, int y, float[] k)
     {
+        if (block.Length < width * rows || outRow.Length < width || (uint)y >= (uint)rows)
+        {
+            throw new ArgumentException($"Vertical pass needs a {width}x{rows} block and a {width}-wide output for row {y}; got {block.Length} and {outRow.Length} floats.");
+        }
+
+        // Offsets of the rows the taps read (clamped at the block's ends), found once per output row.
         int r = k.Length / 2;
-        outRow.Clear();
-        ref float o = ref MemoryMarshal.GetReference(outRow);
+        Span<int> tapRow = k.Length <= 256 ? stackalloc int[k.Length] : new int[k.Length];
         for (int i = 0; i < k.Length; i++)
         {
-            int sy = Math.Clamp(y + i - r, 0, rows - 1);
-            ref float s = ref Unsafe.AsRef(in block[sy * width]);
-            var kv = new Vector<float>(k[i]);
-            int x = 0;
-            if (Vector.IsHardwareAccelerated)
+            tapRow[i] = Math.Clamp(y + i - r, 0, rows - 1) * width;
+        }
+
+        ref float b = ref MemoryMarshal.GetReference(block);
+        ref float o = ref MemoryMarshal.GetReference(outRow);
+        int x = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            // Lane j is output x + j. Its taps are summed in a register in tap order, from zero, as
+            // VerticalScalar sums them (no fused multiply-add): bit-identical, and one load per tap
+            // instead of the load, load and store of a pass over the output row per tap. Four
+            // vectors at a time, so four independent add chains hide the adder's latency.
+            int vc = Vector<float>.Count;
+            for (; x <= width - (4 * vc); x += 4 * vc)
             {
-                for (; x <= width - Vector<float>.Count; x += Vector<float>.Count)
+                Vector<float> a0 = Vector<float>.Zero, a1 = a0, a2 = a0, a3 = a0;
+                for (int i = 0; i < k.Length; i++)
                 {
-                    (Vector.LoadUnsafe(ref o, (nuint)x) + (kv * Vector.LoadUnsafe(ref s, (nuint)x))).StoreUnsafe(ref o, (nuint)x);
+                    var kv = new Vector<float>(k[i]);
+                    nuint at = (nuint)(tapRow[i] + x);
+                    a0 += kv * Vector.LoadUnsafe(ref b, at);
+                    a1 += kv * Vector.LoadUnsafe(ref b, at + (nuint)vc);
+                    a2 += kv * Vector.LoadUnsafe(ref b, at + (nuint)(2 * vc));
+                    a3 += kv * Vector.LoadUnsafe(ref b, at + (nuint)(3 * vc));
                 }
+
+                a0.StoreUnsafe(ref o, (nuint)x);
+                a1.StoreUnsafe(ref o, (nuint)(x + vc));
+                a2.StoreUnsafe(ref o, (nuint)(x + (2 * vc)));
+                a3.StoreUnsafe(ref o, (nuint)(x + (3 * vc)));
             }
 
-            for (; x < width; x++)
+            for (; x <= width - vc; x += vc)
             {
-                Unsafe.Add(ref o, x) += k[i] * Unsafe.Add(ref s, x);
+                var acc = Vector<float>.Zero;
+                for (int i = 0; i < k.Length; i++)
+                {
+                    acc += new Vector<float>(k[i]) * Vector.LoadUnsafe(ref b, (nuint)(tapRow[i] + x));
+                }
+
+                acc.StoreUnsafe(ref o, (nuint)x);
             }
+        }
+
+        VerticalScalar(block, outRow, width, rows, y, k, x);
+    }
+
+    /// <summary>Scalar reference of <see cref="Vertical"/>: outputs <paramref name="from"/> … <paramref name="width"/> − 1.</summary>
+    internal static void VerticalScalar(ReadOnlySpan<float> block, Span<float> outRow, int width, int rows, int y, float[] k, int from = 0)
+    {
+        int r = k.Length / 2;
+        for (int x = from; x < width; x++)
+        {
+            float acc = 0;
+            for (int i = 0; i < k.Length; i++)
+            {
+                acc += k[i] * block[(Math.Clamp(y + i - r, 0, rows - 1) * width) + x];
+            }
+
+            outRow[x] = acc;
         }
     }
 

@@ -40,7 +40,7 @@ public class SeparableGaussianTests
     [InlineData(1.6)]
     [InlineData(16.0)]
     [InlineData(50.3)]
-    public void Symmetric_row_filter_matches_its_scalar_reference_exactly_and_the_plain_filter_to_rounding(double sigma)
+    public void Row_filters_match_their_scalar_references_exactly_and_each_other_to_rounding(double sigma)
     {
         var k = SeparableGaussian.Kernel(sigma);
         int r = k.Length / 2;
@@ -61,13 +61,89 @@ public class SeparableGaussianTests
             // The scalar reference over the same padded row (the pad is what HorizontalSymmetric left in it).
             var reference = new float[w];
             SeparableGaussian.HorizontalSymmetricScalar(pad, reference, 0, w, k);
-            SeparableGaussian.Horizontal(row, plain, new float[w + k.Length], k);
+            var plainPad = new float[w + k.Length];
+            SeparableGaussian.Horizontal(row, plain, plainPad, k);
+            var plainReference = new float[w];
+            SeparableGaussian.HorizontalScalar(plainPad, plainReference, 0, w, k);
             for (int x = 0; x < w; x++)
             {
                 Assert.True(BitConverter.SingleToInt32Bits(reference[x]) == BitConverter.SingleToInt32Bits(fast[x]), $"σ {sigma}, w {w}, x {x}: {reference[x]} vs {fast[x]}");
+                Assert.True(BitConverter.SingleToInt32Bits(plainReference[x]) == BitConverter.SingleToInt32Bits(plain[x]), $"plain σ {sigma}, w {w}, x {x}: {plainReference[x]} vs {plain[x]}");
                 Assert.Equal(plain[x], fast[x], 2e-6f);
             }
         }
+    }
+
+    [Trait("Category", "KernelEquivalence")]
+    [Theory]
+    [InlineData(0.8, 1)]
+    [InlineData(1.6, 5)]
+    [InlineData(3.5, 23)]
+    [InlineData(40.0, 9)]
+    public void Vertical_pass_matches_its_scalar_reference_bit_for_bit_at_every_width_and_row(double sigma, int rows)
+    {
+        var k = SeparableGaussian.Kernel(sigma);
+        var rng = new Random(rows + (int)(sigma * 10));
+        for (int w = 1; w <= 67; w++)
+        {
+            var block = new float[w * rows];
+            for (int i = 0; i < block.Length; i++)
+            {
+                block[i] = (float)(rng.NextDouble() * 2) - 0.5f;
+            }
+
+            for (int y = 0; y < rows; y++)
+            {
+                var fast = new float[w];
+                var reference = new float[w];
+                SeparableGaussian.Vertical(block, fast, w, rows, y, k);
+                SeparableGaussian.VerticalScalar(block, reference, w, rows, y, k);
+                for (int x = 0; x < w; x++)
+                {
+                    Assert.True(BitConverter.SingleToInt32Bits(reference[x]) == BitConverter.SingleToInt32Bits(fast[x]), $"σ {sigma}, w {w}, y {y}, x {x}: {reference[x]} vs {fast[x]}");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Vertical_pass_of_a_column_ramp_keeps_the_ramp_inside_and_replicates_the_end_rows()
+    {
+        // Hand-computable truth: a symmetric normalised kernel maps a linear ramp onto itself where it
+        // does not reach the block's ends; at row 0 every tap above reads row 0 (value 0).
+        const int w = 11, rows = 30;
+        var block = new float[w * rows];
+        for (int y = 0; y < rows; y++)
+        {
+            block.AsSpan(y * w, w).Fill(y);
+        }
+
+        var k = SeparableGaussian.Kernel(2.0);
+        int r = k.Length / 2;
+        var outRow = new float[w];
+        for (int y = r; y < rows - r; y++)
+        {
+            SeparableGaussian.Vertical(block, outRow, w, rows, y, k);
+            Assert.All(outRow, v => Assert.Equal(y, v, 1e-4));
+        }
+
+        SeparableGaussian.Vertical(block, outRow, w, rows, 0, k);
+        double expected = 0;
+        for (int i = r + 1; i < k.Length; i++)
+        {
+            expected += k[i] * (i - r);
+        }
+
+        Assert.All(outRow, v => Assert.Equal(expected, v, 1e-5));
+    }
+
+    [Fact]
+    public void Vertical_pass_refuses_short_buffers_and_rows_outside_the_block()
+    {
+        var k = SeparableGaussian.Kernel(1.0);
+        Assert.Throws<ArgumentException>(() => SeparableGaussian.Vertical(new float[10 * 4 - 1], new float[10], 10, 4, 0, k));
+        Assert.Throws<ArgumentException>(() => SeparableGaussian.Vertical(new float[10 * 4], new float[9], 10, 4, 0, k));
+        Assert.Throws<ArgumentException>(() => SeparableGaussian.Vertical(new float[10 * 4], new float[10], 10, 4, 4, k));
     }
 
     [Fact]
