@@ -28,6 +28,44 @@ public sealed class Rgb24CanvasFillTests
         }
     }
 
+    [Theory]
+    [InlineData(0.45f, 200, 17, 90)]
+    [InlineData(0.25f, 0, 255, 128)]
+    [InlineData(1f, 3, 4, 5)]
+    public void Large_fill_blends_every_byte_value_as_the_round_half_up_formula(float alpha, byte r, byte g, byte b)
+    {
+        // 64×32 pixels (past the table threshold) whose channels take every byte value; expected bytes
+        // from the blend formula written out here: trunc(old·(1−α) + colour·α + ½) in float.
+        const int w = 64, h = 32;
+        var img = new PixelBuffer<byte>(w, h, 3);
+        for (int y = 0; y < h; y++)
+        {
+            for (int x = 0; x < w; x++)
+            {
+                for (int c = 0; c < 3; c++)
+                {
+                    img[x, y, c] = (byte)((x + (7 * y) + (85 * c)) & 255);
+                }
+            }
+        }
+
+        var before = img.Clone();
+        new Rgb24Canvas(img).Fill(0, 0, w, h, r, g, b, alpha);
+        byte[] colour = [r, g, b];
+        for (int y = 0; y < h; y++)
+        {
+            for (int x = 0; x < w; x++)
+            {
+                for (int c = 0; c < 3; c++)
+                {
+                    byte old = before[x, y, c];
+                    byte expected = (byte)(int)((old * (1 - alpha)) + (colour[c] * alpha) + 0.5f);
+                    Assert.True(expected == img[x, y, c], $"({x},{y},{c}) old {old}: expected {expected}, got {img[x, y, c]}");
+                }
+            }
+        }
+    }
+
     [Fact]
     public void Fill_entirely_outside_the_image_changes_nothing()
     {
