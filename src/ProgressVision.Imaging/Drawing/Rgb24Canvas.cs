@@ -96,8 +96,8 @@ public sealed class Rgb24Canvas(PixelBuffer<byte> image)
 
     // From this many pixels a rectangle is blended through per-channel tables: Mix depends only on
     // the old byte for a given colour and alpha, so 3 × 256 blends replace one per channel per pixel
-    // (a 12 MP heatmap blends every pixel once). Same bytes as the direct blend.
-    private const int LookupFillPixels = 1024;
+    // (a 12 MP heatmap blends every pixel once, in cells of ~25 × 25 px by default). Same bytes as the direct blend.
+    private const int LookupFillPixels = 512;
 
     private void FillByLookup(int j0, int j1, int i0, int i1, byte r, byte g, byte b, float alpha)
     {

@@ -34,7 +34,7 @@ public sealed class Rgb24CanvasFillTests
     [InlineData(1f, 3, 4, 5)]
     public void Large_fill_blends_every_byte_value_as_the_round_half_up_formula(float alpha, byte r, byte g, byte b)
     {
-        // 64×32 pixels (past the table threshold) whose channels take every byte value; expected bytes
+        // 64×32 pixels (past the table threshold of 512) whose channels take every byte value; expected bytes
         // from the blend formula written out here: trunc(old·(1−α) + colour·α + ½) in float.
         const int w = 64, h = 32;
         var img = new PixelBuffer<byte>(w, h, 3);
