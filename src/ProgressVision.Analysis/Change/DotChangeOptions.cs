@@ -3,8 +3,17 @@ namespace ProgressVision.Analysis.Change;
 /// <summary>Thresholds of dot-to-dot matching.</summary>
 public sealed record DotChangeOptions
 {
-    /// <summary>A matched dot is faded when AFTER contrast &lt; (1 − this) × BEFORE contrast.</summary>
+    /// <summary>
+    /// A matched dot is faded when AFTER contrast &lt; (1 − this) × BEFORE contrast × the pair's contrast transfer
+    /// (the median AFTER/BEFORE ratio of all matched dots: what the camera alone does to every dot).
+    /// </summary>
     public double FadeFraction { get; init; } = 0.35;
+
+    /// <summary>
+    /// Matched dots needed to estimate the pair's contrast transfer; with fewer the transfer is 1 (raw ratios): the
+    /// median of a handful of dots would follow the very fade it should measure against.
+    /// </summary>
+    public int MinDotsForTransfer { get; init; } = 30;
 
     /// <summary>Largest centre distance for a match, as a multiple of the BEFORE dot radius…</summary>
     public double MatchRadiusFactor { get; init; } = 0.9;

@@ -118,6 +118,13 @@ public sealed record DotChangeSummary(int Retained, int Faded, int Lost, int New
 {
     /// <summary>Boxes [x,y,w,h] in BEFORE pixels where faded or lost dots cluster.</summary>
     public IReadOnlyList<double[]> FadeClusters { get; init => field = value ?? []; } = [];
+
+    /// <summary>
+    /// Median AFTER/BEFORE contrast of the matched dots: what the photos do to every dot (a softer or noisier
+    /// AFTER photo, or an even fade of the whole area, which the photos cannot tell apart). Dots count as faded
+    /// against this, not against 1. 1 when too few dots matched; null in results written before it existed.
+    /// </summary>
+    public double? ContrastTransfer { get; init; }
 }
 
 /// <summary>A healing issue: where (box in BEFORE pixels), how sure (score) and why (evidence).</summary>

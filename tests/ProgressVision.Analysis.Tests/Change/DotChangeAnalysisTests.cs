@@ -50,6 +50,34 @@ public class DotChangeAnalysisTests
     }
 
     [Fact]
+    public void Fade_is_judged_against_what_the_AFTER_photo_does_to_every_dot()
+    {
+        // A softer AFTER photo: every dot of a 10×10 lattice reads 0.6 of its BEFORE contrast (0.3 of 0.5), below the
+        // fixed 0.65 limit, and row 0 really faded to 0.15 (0.3 of the typical ratio). The transfer is the median
+        // ratio, 0.6; faded means below 0.65 × 0.6 × 0.5 = 0.195: row 0 only.
+        var before = new List<PigmentDot>();
+        var after = new List<PigmentDot>();
+        for (int r = 0; r < 10; r++)
+        {
+            for (int c = 0; c < 10; c++)
+            {
+                before.Add(new PigmentDot(50 + (20 * c), 50 + (20 * r), 3, 0.5, 1));
+                after.Add(new PigmentDot(50 + (20 * c), 50 + (20 * r), 3, r == 0 ? 0.15 : 0.3, 1));
+            }
+        }
+
+        var s = DotChangeAnalysis.Compare(before, after, (x, y) => (x, y), (_, _) => true, (_, _) => true).Summary;
+        Assert.Equal(0.6, s.ContrastTransfer!.Value, 3);
+        Assert.Equal(10, s.Faded);
+        Assert.Equal(90, s.Retained);
+
+        // Under 30 matched dots the median would follow the fade itself: raw ratios (transfer 1), all 20 faded.
+        var few = DotChangeAnalysis.Compare(before.Take(20).ToList(), after.Take(20).ToList(), (x, y) => (x, y), (_, _) => true, (_, _) => true).Summary;
+        Assert.Equal(1, few.ContrastTransfer!.Value);
+        Assert.Equal(20, few.Faded);
+    }
+
+    [Fact]
     public void Dots_the_after_photo_cannot_see_are_not_lost()
     {
         var before = new List<PigmentDot> { new(10, 10, 3, 0.5, 1), new(500, 10, 3, 0.5, 1) };

@@ -16,18 +16,23 @@ public sealed class FlagConfirmationTests : IDisposable
     private static HealingFlag Flag(string type, params (string Key, double Value)[] evidence) =>
         new(type, 0.9, [0, 0, 128, 128], evidence.ToDictionary(e => e.Key, e => e.Value));
 
+    // Veto: P(K ≤ faded | earlier dots, 20%) under 5%. Confirmation: P(K ≥ faded | earlier dots, the share faded
+    // elsewhere, at least 1%) under 5% (tails by exact sums in Debian's python3, math.comb).
     [Theory]
-    [InlineData(0, 0.0, true, false)]     // no earlier dot in the box: nothing there could fade
-    [InlineData(35, 0.0, true, false)]    // 35 earlier dots, none faded (a photo compared with itself): P = 0.0004
-    [InlineData(35, 0.03, true, false)]   // 1 of 35 faded is not a patch: P = 0.004
-    [InlineData(150, 0.10, true, false)]  // 15 of 150: P = 0.0008
-    [InlineData(35, 0.30, true, true)]    // a third faded: confirmed
-    [InlineData(150, 0.20, true, true)]   // 30 of 150, exactly the minimal share: P = 0.55
-    [InlineData(9, 0.0, true, true)]      // 0 of 9 still happens 13% of the time under a 20% fade: the flag stands
-    [InlineData(0, 0.0, false, true)]     // dots not measured at all: the model's call stands
-    public void PatchyFade(int dotsBefore, double fadedFraction, bool dotsMeasured, bool confirmed)
+    [InlineData(0, 0.0, 0.0, true, false)]     // no earlier dot in the box: nothing there could fade
+    [InlineData(4, 0.5, 0.0, true, false)]     // 4 earlier dots: the area had next to no pigment to fade
+    [InlineData(35, 0.0, 0.0, true, false)]    // 35 earlier dots, none faded (a photo compared with itself): P = 0.0004
+    [InlineData(35, 0.03, 0.0, true, false)]   // 1 of 35 faded is not a patch: P = 0.004
+    [InlineData(150, 0.10, 0.0, true, false)]  // 15 of 150: P = 0.0008
+    [InlineData(9, 0.0, 0.0, true, false)]     // 0 of 9: not implausible for a 20% fade, but no faded dot at all is no measured fade
+    [InlineData(35, 0.30, 0.0, true, true)]    // a third faded against 1% noise: P(≥ 11) = 3e-14, confirmed
+    [InlineData(150, 0.20, 0.0, true, true)]   // 30 of 150, exactly the minimal share: not vetoed (P = 0.55), beyond noise
+    [InlineData(150, 0.30, 0.20, true, true)]  // 45 of 150 where 20% of the other dots also read faded: P(≥ 45) = 0.002
+    [InlineData(150, 0.22, 0.20, true, false)] // 33 of 150 against the same 20%: P(≥ 33) = 0.30, what a noisy pair gives
+    [InlineData(0, 0.0, 0.0, false, true)]     // dots not measured at all: the model's call stands
+    public void PatchyFade(int dotsBefore, double fadedFraction, double fadedElsewhere, bool dotsMeasured, bool confirmed)
     {
-        var flag = Flag(HealingFlagTypes.PatchyFade, ("dotsBefore", dotsBefore), ("fadedFraction", fadedFraction), ("meanContrastRatio", 1));
+        var flag = Flag(HealingFlagTypes.PatchyFade, ("dotsBefore", dotsBefore), ("fadedFraction", fadedFraction), ("meanContrastRatio", 1), ("fadedShareElsewhere", fadedElsewhere));
         Assert.Equal(confirmed, new HealingAnalyzer(_model).Confirms(flag, 100, dotsMeasured));
     }
 
@@ -54,20 +59,23 @@ public sealed class FlagConfirmationTests : IDisposable
         }
     }
 
-    // Tail probabilities P(K ≥ grown | matched, 1%) by exact binomial sums (Debian's python3, math.comb).
+    // Tail probabilities P(K ≥ grown | matched, max(1%, share grown elsewhere)) by exact binomial sums (Debian's
+    // python3, math.comb).
     [Theory]
-    [InlineData(30, 0, true, false)]    // 30 matched dots, none grown: no spread
-    [InlineData(30, 1, true, false)]    // one grown dot of 30 is detector noise: P = 0.26
-    [InlineData(30, 2, true, true)]     // two: P = 0.036, confirmed
-    [InlineData(196, 3, true, false)]   // 3 of 196: P = 0.31, what noise gives
-    [InlineData(196, 5, true, true)]    // 5 of 196: P = 0.048, a small patch in a large box
-    [InlineData(196, 10, true, true)]   // 10 of 196 (a blowout cut by the frame edge): P = 3e-5
-    [InlineData(12, 2, true, true)]     // 2 of 12: P = 0.006
-    [InlineData(3, 0, true, true)]      // 3 dots are too few to overrule
-    [InlineData(30, 0, false, true)]    // dots not measured
-    public void Blowout(int matchedDots, int grownDots, bool dotsMeasured, bool confirmed)
+    [InlineData(30, 0, 0.0, true, false)]    // 30 matched dots, none grown: no spread
+    [InlineData(30, 1, 0.0, true, false)]    // one grown dot of 30 is detector noise: P = 0.26
+    [InlineData(30, 2, 0.0, true, true)]     // two: P = 0.036, confirmed
+    [InlineData(196, 3, 0.0, true, false)]   // 3 of 196: P = 0.31, what noise gives
+    [InlineData(196, 5, 0.0, true, true)]    // 5 of 196: P = 0.048, a small patch in a large box
+    [InlineData(196, 10, 0.0, true, true)]   // 10 of 196 (a blowout cut by the frame edge): P = 3e-5
+    [InlineData(12, 2, 0.0, true, true)]     // 2 of 12: P = 0.006
+    [InlineData(30, 2, 0.20, true, false)]   // 2 of 30 where 20% of the other dots measure grown (noisy dark skin): P = 0.99
+    [InlineData(30, 12, 0.20, true, true)]   // 12 of 30 against the same 20%: P = 0.009
+    [InlineData(3, 0, 0.0, true, true)]      // 3 dots are too few to overrule
+    [InlineData(30, 0, 0.0, false, true)]    // dots not measured
+    public void Blowout(int matchedDots, int grownDots, double grownElsewhere, bool dotsMeasured, bool confirmed)
     {
-        var flag = Flag(HealingFlagTypes.Blowout, ("matchedDots", matchedDots), ("grownDots", grownDots), ("medianRadiusGrowth", 1));
+        var flag = Flag(HealingFlagTypes.Blowout, ("matchedDots", matchedDots), ("grownDots", grownDots), ("medianRadiusGrowth", 1), ("grownShareElsewhere", grownElsewhere));
         Assert.Equal(confirmed, new HealingAnalyzer(_model).Confirms(flag, 100, dotsMeasured));
     }
 

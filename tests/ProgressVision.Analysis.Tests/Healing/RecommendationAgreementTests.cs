@@ -18,7 +18,8 @@ namespace ProgressVision.Analysis.Tests.Healing;
 /// (the exact homography; no curved cases), so this measures everything downstream of alignment.
 /// PV_RECOMMENDATION_CASES=3,7 runs only those case indices; PV_RECOMMENDATION_ESTIMATED_ALIGNMENT=1 uses our
 /// registration instead of the true mapping (the figure for the whole pipeline; the asserts stay the same); PV_RECOMMENDATION_DEBUG=1 also prints every
-/// healing proposal (confirmed or not) and the truth regions.
+/// healing proposal (confirmed or not) and the truth regions. PV_RECOMMENDATION_SEEDS=93000,48 runs 48 cases from seed 93000 instead: the
+/// calibration seeds on which the flag confirmations were chosen (only the figures are printed; the asserts hold for the held-out seeds).
 /// </summary>
 public class RecommendationAgreementTests(ITestOutputHelper output)
 {
@@ -37,7 +38,8 @@ public class RecommendationAgreementTests(ITestOutputHelper output)
         var regionScores = new List<HealingRegionScore.Counts>();
         bool estimated = Environment.GetEnvironmentVariable("PV_RECOMMENDATION_ESTIMATED_ALIGNMENT") is not null;
         var only = Environment.GetEnvironmentVariable("PV_RECOMMENDATION_CASES")?.Split(',').Select(int.Parse).ToHashSet();
-        for (int i = 0; i < CaseCount; i++)
+        var (firstSeed, caseCount) = CalibrationSeeds() ?? (FirstSeed, CaseCount);
+        for (int i = 0; i < caseCount; i++)
         {
             if (only is not null && !only.Contains(i))
             {
@@ -45,7 +47,7 @@ public class RecommendationAgreementTests(ITestOutputHelper output)
             }
 
             var preset = Presets[i % Presets.Length];
-            using var pair = SynthCase.Generate(FirstSeed + (ulong)i, preset, 1000, 750).Render();
+            using var pair = SynthCase.Generate(firstSeed + (ulong)i, preset, 1000, 750).Render();
             var truth = SynthRecommendationTruth.Decide(pair.Truth.After, pair.Truth.Pair.Change, SynthRecommendationTruth.RednessDeltaA(pair.After), ClinicTargets.Default);
             CompareResult result;
             try
@@ -87,7 +89,7 @@ public class RecommendationAgreementTests(ITestOutputHelper output)
             }
         }
 
-        output.WriteLine($"agreement {agree}/{CaseCount} = {100.0 * agree / CaseCount:0.0}%; on cases that are not close calls {decidedAgree}/{decided} = {100.0 * decidedAgree / Math.Max(1, decided):0.0}% ({sw.Elapsed.TotalSeconds:0} s)");
+        output.WriteLine($"agreement {agree}/{caseCount} = {100.0 * agree / caseCount:0.0}%; on cases that are not close calls {decidedAgree}/{decided} = {100.0 * decidedAgree / Math.Max(1, decided):0.0}% ({sw.Elapsed.TotalSeconds:0} s)");
         var pipelineF1 = new double[HealingFlagTypes.ModelClasses.Count];
         for (int k = 1; k < HealingFlagTypes.ModelClasses.Count; k++)
         {
@@ -98,24 +100,39 @@ public class RecommendationAgreementTests(ITestOutputHelper output)
 
         int cleanPairs = regionScores.Count(c => c.Clean), cleanFlagged = regionScores.Count(c => c.Clean && c.Fp.Sum() > 0);
         output.WriteLine($"pipeline flags on clean pairs: {cleanFlagged}/{cleanPairs}");
+        if (firstSeed != FirstSeed)
+        {
+            return;
+        }
+
         Assert.True(decided >= CaseCount * 0.6, $"only {decided} of {CaseCount} cases have a clear truth");
-        // Issue 5's target is 95% of the cases whose truth is clear. Model 7e19b042 (these seeds): 16/17 clear
-        // cases (94.1%), 19/24 overall: NOT met. The clear miss, hard-91019, is a redness flag the colour measure
-        // confirms (peak tile a* +2.8) where the truth has no visible redness. The model before it, bc4f22cc, agreed
-        // on 17/17 once dot radius growth was measured in BEFORE pixels and the blowout veto tested the count of
-        // grown dots (mixed-91017: a blowout cut by the frame edge, 10 grown of 196 dots in the box). The other
-        // disagreements are close calls: redness at the edge of visibility (hard-91011, faint region Δa* 1.6;
-        // hard-91015 Δa* 2.2), a density near its target (healing-91012), a 19.5 mm² empty patch against the 16 mm²
-        // limit (easy-91018). Asserted at the measured 94%: any further clear-case flip fails.
+        // Issue 5's target is 95% of the cases whose truth is clear. Model 7e19b042 (these seeds): 16/17 clear cases
+        // (94.1%), 19/24 overall: NOT met. The clear miss, hard-91019, is a redness flag the colour measure confirms
+        // (peak tile a* +2.8) where the truth has no visible redness. The other disagreements are close calls: redness
+        // at the edge of visibility (hard-91011, faint region Δa* 1.6; hard-91015 Δa* 2.2), a density near its target
+        // (healing-91012), a 19.5 mm² empty patch against the 16 mm² limit (easy-91018). healing-91016 agrees only since
+        // fade is judged against the pair's contrast transfer and a vetoed fade box is narrowed to its faded tiles (its
+        // AFTER photo shows every dot at 0.59× the contrast; before, one 60-tile fade flag over most of the photo matched
+        // the truth patch by overlap alone). On the 48 calibration seeds 93000–93047 (PV_RECOMMENDATION_SEEDS), where
+        // the fade and blowout confirmations were chosen: 32/38 clear cases (84.2%), the same as before them; the
+        // disagreements left are gaps near the 16 mm² limit, fade the model does not propose, and redness.
         Assert.True(decidedAgree >= decided * 0.94, $"recommendation agrees on {decidedAgree}/{decided} clear cases (< 94%)");
         // The pipeline's flags per truth region (model 7e19b042): redness 4 TP 2 FP 1 FN (F1 0.727), patchy fade
-        // 13/1/0 (0.963), blowout 2/2/2 (0.500), 2 of 10 clean pairs flagged (bc4f22cc: 0.800 (4/1/1), 0.813
-        // (13/6/0), 0.400 (1/0/3), 2 of 10). Met: patchy fade ≥ 0.9. NOT met: redness ≥ 0.9, blowout ≥ 0.8,
-        // ≥ 95% of clean pairs unflagged; guarded at about the measured level.
+        // 13/0/0 (1.000), blowout 3/2/1 (0.667), 2 of 10 clean pairs flagged (before the pair-relative fade and blowout
+        // tests: fade 13/1/0). Calibration seeds 93000–93047: redness 10/2/3 (0.800), fade 14/3/1 (0.875, was 14/10/1
+        // with fixed rates), blowout 2/0/3 (0.571, was 2/2/3), 1 of 27 clean pairs flagged (was 3). Met: patchy fade
+        // ≥ 0.9 here. NOT met: redness ≥ 0.9, blowout ≥ 0.8, ≥ 95% of clean pairs unflagged; guarded at about the
+        // measured level.
         Assert.True(pipelineF1[2] >= 0.9, $"pipeline patchy-fade F1 {pipelineF1[2]:0.000} < 0.9");
         Assert.True(pipelineF1[1] >= 0.7, $"pipeline redness F1 {pipelineF1[1]:0.000} < 0.7");
         Assert.True(pipelineF1[3] >= 0.45, $"pipeline blowout F1 {pipelineF1[3]:0.000} < 0.45");
         Assert.True(cleanPairs >= 5 && cleanFlagged <= cleanPairs / 5, $"{cleanFlagged} of {cleanPairs} clean pairs flagged");
+    }
+
+    private static (ulong First, int Count)? CalibrationSeeds()
+    {
+        var parts = Environment.GetEnvironmentVariable("PV_RECOMMENDATION_SEEDS")?.Split(',');
+        return parts is [var first, var count] ? (ulong.Parse(first, System.Globalization.CultureInfo.InvariantCulture), int.Parse(count, System.Globalization.CultureInfo.InvariantCulture)) : null;
     }
 
     internal static CompareResult Analyze(SynthPair pair, HealingModel model, bool trueMapping = true)
