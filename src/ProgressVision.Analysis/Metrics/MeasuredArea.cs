@@ -25,13 +25,7 @@ public sealed class MeasuredArea
         _in = inside;
         Width = width;
         Height = height;
-        for (int i = 0; i < inside.Length; i++)
-        {
-            if (inside[i])
-            {
-                AreaPx++;
-            }
-        }
+        AreaPx = MembershipCount.Count(inside);
     }
 
     /// <summary>Photo width.</summary>
@@ -96,21 +90,10 @@ public sealed class MeasuredArea
         int w = Width, h = Height;
         Parallel.For(0, h, () => 0L, (y, _, p) =>
         {
-            var row = _in.AsSpan(y * w, w);
+            // Outside the photo counts as not in V (empty neighbouring rows at the top and bottom).
             var above = y > 0 ? _in.AsSpan((y - 1) * w, w) : default;
             var below = y < h - 1 ? _in.AsSpan((y + 1) * w, w) : default;
-            for (int x = 0; x < w; x++)
-            {
-                if (!row[x])
-                {
-                    continue;
-                }
-
-                // Outside the photo counts as not in V.
-                p += (x > 0 && row[x - 1] ? 0 : 1) + (x < w - 1 && row[x + 1] ? 0 : 1) + (y > 0 && above[x] ? 0 : 1) + (y < h - 1 && below[x] ? 0 : 1);
-            }
-
-            return p;
+            return p + CrackEdges.Row(_in.AsSpan(y * w, w), above, below);
         }, p => Interlocked.Add(ref total, p));
         return total;
     }
@@ -128,6 +111,19 @@ public sealed class MeasuredArea
         var fill = new long[gw * gh];
         int w = Width;
 
+        // colCell never decreases along x, so each cell's columns are one run [runStart[c], runStart[c + 1]):
+        // a row's cells are counted run by run.
+        var runStart = new int[gw + 1];
+        for (int c = 0, x = 0; c <= gw; c++)
+        {
+            while (x < w && colCell[x] < c)
+            {
+                x++;
+            }
+
+            runStart[c] = x;
+        }
+
         // One task per row of cells: each owns its cells' counters, so no counter is shared.
         Parallel.For(0, gh, r =>
         {
@@ -142,12 +138,9 @@ public sealed class MeasuredArea
                 }
 
                 var row = _in.AsSpan(y * w, w);
-                for (int x = 0; x < w; x++)
+                for (int c = 0; c < gw; c++)
                 {
-                    if (row[x])
-                    {
-                        cells[colCell[x]]++;
-                    }
+                    cells[c] += MembershipCount.Count(row[runStart[c]..runStart[c + 1]]);
                 }
             }
         });
