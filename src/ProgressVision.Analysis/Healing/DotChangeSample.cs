@@ -13,10 +13,17 @@ namespace ProgressVision.Analysis.Healing;
 /// <param name="RadiusRatio">AFTER radius / BEFORE radius, both in BEFORE pixels (NaN when lost).</param>
 public readonly record struct DotChangeSample(double X, double Y, bool Faded, double ContrastRatio, double RadiusRatio)
 {
+    /// <summary>
+    /// The contrast ratio under which a matched dot counts as faded (the dot change's fade limit times the pair's
+    /// contrast transfer); NaN when unknown. Lets a local change of light (glare) be allowed for in one box.
+    /// </summary>
+    public double FadedBelow { get; init; } = double.NaN;
+
     /// <summary>The samples of every earlier (BEFORE) dot of a dot change.</summary>
     /// <param name="entries">Matched, faded and lost dots (new dots are skipped).</param>
     /// <param name="afterToBefore">Maps AFTER pixels to BEFORE pixels.</param>
-    public static List<DotChangeSample> From(IEnumerable<DotChangeAnalysis.DotChangeEntry> entries, Func<double, double, (double X, double Y)> afterToBefore)
+    /// <param name="fadedBelow">The contrast ratio under which the dot change called a matched dot faded (NaN: unknown).</param>
+    public static List<DotChangeSample> From(IEnumerable<DotChangeAnalysis.DotChangeEntry> entries, Func<double, double, (double X, double Y)> afterToBefore, double fadedBelow = double.NaN)
     {
         ArgumentNullException.ThrowIfNull(entries);
         ArgumentNullException.ThrowIfNull(afterToBefore);
@@ -25,6 +32,9 @@ public readonly record struct DotChangeSample(double X, double Y, bool Faded, do
             e.After is { } ad ? ad.Contrast / Math.Max(1e-6, e.Before!.Value.Contrast) : 0,
             // Radii are in each photo's own pixels: the AFTER radius is put in BEFORE pixels first, or a photo
             // taken closer would make every dot look grown (and one taken further away hide real blowout).
-            e.After is { } ar ? ar.Radius * MappingScale.At(afterToBefore, ar.X, ar.Y) / Math.Max(1e-6, e.Before!.Value.Radius) : double.NaN)).ToList();
+            e.After is { } ar ? ar.Radius * MappingScale.At(afterToBefore, ar.X, ar.Y) / Math.Max(1e-6, e.Before!.Value.Radius) : double.NaN)
+        {
+            FadedBelow = fadedBelow,
+        }).ToList();
     }
 }

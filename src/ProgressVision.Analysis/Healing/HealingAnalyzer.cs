@@ -48,11 +48,13 @@ public sealed class HealingAnalyzer(HealingModel model)
     public double FadeVetoLevel { get; init; } = 0.05;
 
     /// <summary>
-    /// Earlier dots a patchy-fade flag's box must hold: fade is pigment that was there and faded, and a box of one or
-    /// more model tiles (≥ 41 mm²) holds about 8 dots even at 20 dots/cm²; fewer means the area had next to no
-    /// pigment to fade (or no dot was found in it), so the model's proposal has nothing to stand on.
+    /// Earlier (BEFORE) dots a patchy-fade or blowout flag's box must hold: fade is pigment that was there and faded,
+    /// blowout is pigment that was there and spread, and a box of one or more model tiles (≥ 41 mm²) holds about
+    /// 8 dots even at 20 dots/cm². Fewer means the area had next to no pigment (or no dot was found in it), so the
+    /// model's proposal has nothing to stand on: on the real red scalps of ../shared/real-samples, which carry no
+    /// SMP, the model proposed blowout and fade over bare skin.
     /// </summary>
-    public int MinDotsToJudgeFade { get; init; } = 5;
+    public int MinEarlierDots { get; init; } = 5;
 
     /// <summary>
     /// Smallest share of earlier dots taken to measure faded or lost without any fade (detector noise), the floor under
@@ -61,6 +63,10 @@ public sealed class HealingAnalyzer(HealingModel model)
     /// fade is a patch against the rest of the scalp. Clean synthetic pairs measure 0–1% faded or lost.
     /// </summary>
     public double FadeNoiseShare { get; init; } = 0.01;
+
+    // Half-size, in model (downscaled) pixels, of the window whose skin light change is set against a dot's fade: 8 px
+    // is 32 photo pixels across, 1.6 mm at 0.05 mm/px, a few dot spacings, well inside a highlight.
+    private const int GlareWindow = 8;
 
     /// <summary>Matched dots a blowout flag's box must hold before their radius growth may overrule the model.</summary>
     public int MinDotsToOverrule { get; init; } = 10;
@@ -190,12 +196,12 @@ public sealed class HealingAnalyzer(HealingModel model)
             // Fade needs pigment that was there: no earlier dot in the box means nothing could fade; many
             // earlier dots of which almost none faded means the measurement contradicts the model.
             HealingFlagTypes.PatchyFade => !dotsMeasured
-                || (e["dotsBefore"] >= MinDotsToJudgeFade
+                || (e["dotsBefore"] >= MinEarlierDots
                     && BinomialTail.AtMost((int)Math.Round(e["fadedFraction"] * e["dotsBefore"]), (int)e["dotsBefore"], MinFadedShare) >= FadeVetoLevel
                     && Beyond((int)Math.Round(e["fadedFraction"] * e["dotsBefore"]), (int)e["dotsBefore"], Math.Max(FadeNoiseShare, e["fadedShareElsewhere"]))),
             // Blowout needs grown dots beyond what detector noise gives among this many matched dots.
             HealingFlagTypes.Blowout => !dotsMeasured
-                || e["matchedDots"] < MinDotsToOverrule
+                || (e["dotsBefore"] >= MinEarlierDots && e["matchedDots"] < MinDotsToOverrule)
                 || Beyond((int)e["grownDots"], (int)e["matchedDots"], Math.Max(GrowthNoiseShare, e["grownShareElsewhere"])),
             _ => true,
         };
@@ -227,7 +233,28 @@ public sealed class HealingAnalyzer(HealingModel model)
             case HealingFlagTypes.PatchyFade:
             {
                 var inBox = dots.Where(d => Inside(d, box)).ToList();
-                double frac = inBox.Count == 0 ? 0 : inBox.Count(d => d.Faded) / (double)inBox.Count;
+                // Glare: light added on top of the skin (a specular highlight, a flash on a shiny scalp) lowers every
+                // dot's contrast 1 − L_dot/L_skin by the factor L_skin/(L_skin + glare), the skin's own brightening,
+                // while fade darkens no skin and brightens only the dots. A dot in a box whose skin brightened by g
+                // relative to the rest of the photo counts as faded only if its contrast fell more than the glare
+                // explains (ratio · g still under the limit). On calibration pair hard-93027 36% of 108 dots under a
+                // highlight read faded with none faded in truth; hard-93047, 56% of 504 under a brightening of 1.22.
+                // Glare is as local as a highlight, so each dot is judged by the light around it (a window of
+                // ±GlareWindow model pixels); the box's own ratio is reported.
+                e["skinLightRatio"] = Math.Round(SkinLightRatio(s, box), 3);
+                bool FadedBeyondGlare(DotChangeSample d)
+                {
+                    if (!d.Faded || d.ContrastRatio == 0 || double.IsNaN(d.FadedBelow))
+                    {
+                        return d.Faded;
+                    }
+
+                    const int w = GlareWindow * HealingTileLayout.Downscale;
+                    double light = SkinLightRatio(s, [d.X - w, d.Y - w, 2 * w, 2 * w]);
+                    return light <= 1 || d.ContrastRatio * light < d.FadedBelow;
+                }
+
+                double frac = inBox.Count == 0 ? 0 : inBox.Count(FadedBeyondGlare) / (double)inBox.Count;
                 e["dotsBefore"] = inBox.Count;
                 e["fadedFraction"] = Math.Round(frac, 3);
                 var kept = inBox.Where(d => d.ContrastRatio > 0).ToList();
@@ -250,6 +277,7 @@ public sealed class HealingAnalyzer(HealingModel model)
 
             case HealingFlagTypes.Blowout:
             {
+                e["dotsBefore"] = dots.Count(d => Inside(d, box));
                 var grown = dots.Where(d => Inside(d, box) && double.IsFinite(d.RadiusRatio)).ToList();
                 double ratio = grown.Count == 0 ? double.NaN : Median(grown.Select(d => d.RadiusRatio));
                 e["matchedDots"] = grown.Count;
@@ -280,7 +308,7 @@ public sealed class HealingAnalyzer(HealingModel model)
 
     /// <summary>
     /// A patchy-fade proposal the dots do not confirm as a whole is narrowed to its tiles whose own earlier dots
-    /// faded (at least <see cref="MinFadedShare"/> of at least <see cref="MinDotsToJudgeFade"/>); each connected
+    /// faded (at least <see cref="MinFadedShare"/> of at least <see cref="MinEarlierDots"/>); each connected
     /// group of them is a new proposal judged like any other. The model's fade area can spread far beyond the
     /// patch (a softer AFTER photo lowers every dot's contrast, which the model reads as fade: held-out pair
     /// healing-91016 had one 60-tile proposal over most of the photo, 10% of its 789 earlier dots faded, all of
@@ -304,7 +332,7 @@ public sealed class HealingAnalyzer(HealingModel model)
             {
                 double[] tileBox = [t.X * f, t.Y * f, s * f, s * f];
                 var inTile = dots.Where(d => Inside(d, tileBox)).ToList();
-                return inTile.Count >= MinDotsToJudgeFade && inTile.Count(d => d.Faded) >= MinFadedShare * inTile.Count;
+                return inTile.Count >= MinEarlierDots && inTile.Count(d => d.Faded) >= MinFadedShare * inTile.Count;
             }
 
             var b = flag.Box;
@@ -374,6 +402,42 @@ public sealed class HealingAnalyzer(HealingModel model)
         }
 
         return (na == 0 ? 0 : sa / na * HealingTileLayout.ChromaScale, nb == 0 ? 0 : sb / nb * HealingTileLayout.ChromaScale);
+    }
+
+    // How much brighter the skin in the box is in AFTER than in BEFORE, each relative to its own photo's skin reference,
+    // in linear luminance (CIE Y from L*): 1 when the light did not change there. Skin-like pixels only (L* within 10
+    // below the reference in both photos), so dots and hair do not count.
+    private static double SkinLightRatio(HealingTileSampler s, double[] box)
+    {
+        const int f = HealingTileLayout.Downscale;
+        int x0 = Math.Max(0, (int)(box[0] / f)), y0 = Math.Max(0, (int)(box[1] / f));
+        int x1 = Math.Min(s.Width, (int)((box[0] + box[2]) / f)), y1 = Math.Min(s.Height, (int)((box[1] + box[3]) / f));
+        float lLimit = -10f / HealingTileLayout.LScale;
+        double ya = 0, yb = 0;
+        int n = 0;
+        for (int y = y0; y < y1; y++)
+        {
+            for (int x = x0; x < x1; x++)
+            {
+                float la = s.Plane(3, x, y), lb = s.Plane(0, x, y);
+                if (la > lLimit && lb > lLimit)
+                {
+                    ya += RelativeLuminance(la, s.AfterSkin.L);
+                    yb += RelativeLuminance(lb, s.BeforeSkin.L);
+                    n++;
+                }
+            }
+        }
+
+        return n == 0 || yb <= 0 ? 1 : ya / yb;
+    }
+
+    // Y / Y_reference of a pixel whose L* plane value is relative to the reference (CIE: Y ∝ ((L* + 16) / 116)³ above L* 8).
+    private static double RelativeLuminance(float lPlane, float referenceL)
+    {
+        double l = (lPlane * HealingTileLayout.LScale) + referenceL;
+        double r = Math.Max(0, l + 16) / Math.Max(1, referenceL + 16);
+        return r * r * r;
     }
 
     private static double Median(IEnumerable<double> v)

@@ -71,11 +71,13 @@ public sealed class FlagConfirmationTests : IDisposable
     [InlineData(12, 2, 0.0, true, true)]     // 2 of 12: P = 0.006
     [InlineData(30, 2, 0.20, true, false)]   // 2 of 30 where 20% of the other dots measure grown (noisy dark skin): P = 0.99
     [InlineData(30, 12, 0.20, true, true)]   // 12 of 30 against the same 20%: P = 0.009
-    [InlineData(3, 0, 0.0, true, true)]      // 3 dots are too few to overrule
+    [InlineData(3, 0, 0.0, true, true, 8)]   // 3 matched of 8 earlier dots are too few to overrule
+    [InlineData(0, 0, 0.0, true, false, 0)]  // no earlier dot in the box: no pigment to spread (bare skin)
+    [InlineData(0, 0, 0.0, true, false, 4)]  // 4 earlier dots: next to no pigment there
     [InlineData(30, 0, 0.0, false, true)]    // dots not measured
-    public void Blowout(int matchedDots, int grownDots, double grownElsewhere, bool dotsMeasured, bool confirmed)
+    public void Blowout(int matchedDots, int grownDots, double grownElsewhere, bool dotsMeasured, bool confirmed, int dotsBefore = -1)
     {
-        var flag = Flag(HealingFlagTypes.Blowout, ("matchedDots", matchedDots), ("grownDots", grownDots), ("medianRadiusGrowth", 1), ("grownShareElsewhere", grownElsewhere));
+        var flag = Flag(HealingFlagTypes.Blowout, ("dotsBefore", dotsBefore < 0 ? matchedDots : dotsBefore), ("matchedDots", matchedDots), ("grownDots", grownDots), ("medianRadiusGrowth", 1), ("grownShareElsewhere", grownElsewhere));
         Assert.Equal(confirmed, new HealingAnalyzer(_model).Confirms(flag, 100, dotsMeasured));
     }
 
