@@ -205,27 +205,52 @@ internal sealed class IlluminationModel
             cfx[x] = gx - cx0[x];
         }
 
-        Parallel.For(0, h, y =>
+        // The two grid rows' horizontal blends depend on the row only through y0 (y1 follows from it):
+        // each thread keeps them for its current y0, so all the rows of one grid band reuse them.
+        Parallel.For(0, h, () => new GridRowBlend(w), (y, _, blend) =>
         {
             double gy = Math.Clamp(((y + 0.5) / _block) - 0.5, 0, _gh - 1);
             int y0 = Math.Min((int)gy, _gh - 2 < 0 ? 0 : _gh - 2), y1 = Math.Min(y0 + 1, _gh - 1);
             double fy = gy - y0;
-            var g0 = _grid.AsSpan(y0 * _gw, _gw);
-            var g1 = _grid.AsSpan(y1 * _gw, _gw);
+            if (blend.Y0 != y0)
+            {
+                var g0 = _grid.AsSpan(y0 * _gw, _gw);
+                var g1 = _grid.AsSpan(y1 * _gw, _gw);
+                for (int x = 0; x < w; x++)
+                {
+                    int x0 = cx0[x], x1 = cx1[x];
+                    double fx = cfx[x];
+                    blend.Top[x] = (g0[x0] * (1 - fx)) + (g0[x1] * fx);
+                    blend.Bottom[x] = (g1[x0] * (1 - fx)) + (g1[x1] * fx);
+                }
+
+                blend.Y0 = y0;
+            }
+
             // The row's luminance goes into its output span first and is replaced in place.
             var o = d.AsSpan(y * w, w);
             var l = o;
             readRow(y, l);
+            var top = blend.Top.AsSpan(0, w);
+            var bot = blend.Bottom.AsSpan(0, w);
             for (int x = 0; x < w; x++)
             {
-                int x0 = cx0[x], x1 = cx1[x];
-                double fx = cfx[x];
-                double top = (g0[x0] * (1 - fx)) + (g0[x1] * fx);
-                double bot = (g1[x0] * (1 - fx)) + (g1[x1] * fx);
-                float skin = (float)((top * (1 - fy)) + (bot * fy));
+                float skin = (float)((top[x] * (1 - fy)) + (bot[x] * fy));
                 o[x] = Math.Clamp(1f - (l[x] / Math.Max(skin, 1e-3f)), -0.25f, 1f);
             }
-        });
+
+            return blend;
+        }, _ => { });
+    }
+
+    // One thread's horizontal blends of grid rows y0 and y0 + 1 (Y0 −1: none yet).
+    private sealed class GridRowBlend(int width)
+    {
+        public int Y0 { get; set; } = -1;
+
+        public double[] Top { get; } = new double[width];
+
+        public double[] Bottom { get; } = new double[width];
     }
 
     private static void CheckChannels(PixelBuffer<byte> image)

@@ -296,14 +296,22 @@ public static class ScalpSegmentation
         }
 
         FillHoles(grid, gw, gh);
+
+        // Grid column of every x, found once instead of an integer division per pixel.
+        var gridColumn = new int[w];
+        for (int x = 0; x < w; x++)
+        {
+            gridColumn[x] = x / cell;
+        }
+
         Parallel.For(0, h, y =>
         {
             var t = treated.Row(y);
             var l = labels.Row(y);
-            int gy = y / cell;
+            var g = grid.AsSpan((y / cell) * gw, gw);
             for (int x = 0; x < w; x++)
             {
-                t[x] = grid[(gy * gw) + (x / cell)] != 0 && l[x] != (byte)ScalpLabel.Background ? (byte)1 : (byte)0;
+                t[x] = g[gridColumn[x]] != 0 && l[x] != (byte)ScalpLabel.Background ? (byte)1 : (byte)0;
             }
         });
         return treated;
