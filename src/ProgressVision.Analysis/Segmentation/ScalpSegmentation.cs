@@ -22,7 +22,7 @@ namespace ProgressVision.Analysis.Segmentation;
 public static class ScalpSegmentation
 {
     // Ridge classes of hair finding (any non-zero value is foreground to the labelling).
-    private const byte Candidate = 128, Seed = 255;
+    private const byte Candidate = RidgeClasses.Candidate, Seed = RidgeClasses.Seed;
 
     /// <summary>Segments a photo given its darkness planes and its detected dots.</summary>
     /// <exception cref="ArgumentException">Planes of another size than the photo.</exception>
@@ -177,13 +177,7 @@ public static class ScalpSegmentation
             }
 
             // One byte per pixel: 0 no ridge, Candidate above the grow level, Seed above the seed level.
-            Parallel.For(0, h, y =>
-            {
-                for (int i = y * w; i < (y + 1) * w; i++)
-                {
-                    cls[i] = ridge[i] > hi ? Seed : ridge[i] > lo ? Candidate : (byte)0;
-                }
-            });
+            Parallel.For(0, h, y => RidgeClasses.Classify(ridge.AsSpan(y * w, w), cls.AsSpan(y * w, w), hi, lo));
 
             var stats = ConnectedComponents.LabelWithStats(cls.AsSpan(0, w * h), w, h, labels.AsSpan(0, w * h), Connectivity.Eight);
             // Only seed pixels matter below; they are a small share of the photo, so they are found
@@ -218,12 +212,28 @@ public static class ScalpSegmentation
             }
 
             var hair = PlanePool<bool>.Rent(w * h);
+            var darkness = planes.Darkness;
             Parallel.For(0, h, y =>
             {
-                for (int i = y * w; i < (y + 1) * w; i++)
+                // Most pixels carry no ridge label (0: not hair); runs of them are skipped with a
+                // vectorised search and cleared at once.
+                var lab = labels.AsSpan(y * w, w);
+                var flags = hair.AsSpan(y * w, w);
+                int x = 0;
+                while (x < w)
                 {
-                    int l = labels[i];
-                    hair[i] = l > 0 && keep[l] && cnt[l] > 0 && planes.Darkness[i] >= 0.5 * sum[l] / cnt[l];
+                    int skip = lab[x..].IndexOfAnyExcept(0);
+                    if (skip < 0)
+                    {
+                        flags[x..].Clear();
+                        break;
+                    }
+
+                    flags.Slice(x, skip).Clear();
+                    x += skip;
+                    int l = lab[x];
+                    flags[x] = l > 0 && keep[l] && cnt[l] > 0 && darkness[(y * w) + x] >= 0.5 * sum[l] / cnt[l];
+                    x++;
                 }
             });
 
