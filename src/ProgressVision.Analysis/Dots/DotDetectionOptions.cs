@@ -120,6 +120,22 @@ public sealed record DotDetectionOptions
     /// </summary>
     public double ConfirmedMaxElongationFactor { get; init; } = 1.6;
 
+    /// <summary>
+    /// With colour, scale-space responses down to this fraction of the detection threshold
+    /// (<see cref="MinResponse"/>, <see cref="NoiseFactor"/>) are searched, and those below the full threshold
+    /// are kept when their pigment colour is significant: on very dark skin under blur a faint dot's response
+    /// is within a noise σ or two of the threshold that keeps noise blobs out of the colourless path.
+    /// </summary>
+    public double ConfirmedResponseFactor { get; init; } = 0.75;
+
+    /// <summary>
+    /// With colour, scale-space extrema up to this multiple of <see cref="MaxCurvatureRatio"/> are searched,
+    /// and those beyond it are kept when their pigment colour is significant: the Hessian of a faint dot on
+    /// noisy skin is as lopsided as a short hair's. Hair stays out through <see cref="MaxCoherence"/>, the
+    /// profile's elongation and its colour.
+    /// </summary>
+    public double ConfirmedCurvatureRatioFactor { get; init; } = 2.5;
+
     /// <summary>Structure-tensor coherence (0 isotropic … 1 one orientation) around a dot above which it lies on hair.</summary>
     public double MaxCoherence { get; init; } = 0.55;
 
@@ -161,6 +177,11 @@ public sealed record DotDetectionOptions
         if (ConfirmedMinRadiusFactor is <= 0 or > 1 || !(ConfirmedMaxElongationFactor >= 1) || double.IsNaN(ConfirmedMinRadiusFactor))
         {
             throw new ArgumentOutOfRangeException(nameof(ConfirmedMinRadiusFactor), $"Need ConfirmedMinRadiusFactor in (0,1] and ConfirmedMaxElongationFactor ≥ 1, got {ConfirmedMinRadiusFactor} and {ConfirmedMaxElongationFactor}.");
+        }
+
+        if (ConfirmedResponseFactor is <= 0 or > 1 || double.IsNaN(ConfirmedResponseFactor) || !(ConfirmedCurvatureRatioFactor >= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(ConfirmedResponseFactor), $"Need ConfirmedResponseFactor in (0,1] and ConfirmedCurvatureRatioFactor ≥ 1, got {ConfirmedResponseFactor} and {ConfirmedCurvatureRatioFactor}.");
         }
 
         if (!(PigmentColourFraction >= 0) || !(ColourSignificance >= 0))

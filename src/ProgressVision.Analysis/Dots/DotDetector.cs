@@ -14,7 +14,9 @@ namespace ProgressVision.Analysis.Dots;
 /// blobs on oriented texture (hair: structure-tensor coherence) or too big (moles, shadows); (6) on RGB
 /// photos, rejection of skin-coloured blobs (pores, follicles, furrows) by the colour test of
 /// <see cref="DotColour"/>, which also lets significantly pigment-coloured blobs past the size and shape
-/// floors that noise on very dark skin defeats. Glints are bright and never become dark blobs; the darkness
+/// floors that noise on very dark skin defeats (and past the DoG response and curvature-ratio limits), with
+/// floors and colour calibrated locally where veiling light (sheen) fades every dot around (<see cref="LocalInkField"/>).
+/// Glints are bright and never become dark blobs; the darkness
 /// plane clips them so their surroundings cannot either.
 /// </remarks>
 public sealed class DotDetector
@@ -63,13 +65,25 @@ public sealed class DotDetector
         // White-noise gain of each DoG level halves per octave in 2-D (the same kernel spans
         // 2^o photo pixels); the threshold is the larger of the absolute floor and k·noise·gain.
         var gains = DogNoiseGains();
-        var candidates = ScaleSpaceBlobs.Detect(planes.Darkness, w, h, o.Octaves, o.MaxCurvatureRatio,
-            (oct, j) => Math.Max(o.MinResponse, o.NoiseFactor * noise * gains[j] / (1 << oct)), o.FirstOctave);
+        bool useColour = colour is not null && colour.Channels == 3 && colour.Width == w && colour.Height == h;
+        double Threshold(int oct, int j, double factor) => Math.Max(factor * o.MinResponse, factor * o.NoiseFactor * noise * gains[j] / (1 << oct));
+        double searchFactor = useColour ? o.ConfirmedResponseFactor : 1;
+        double searchRatio = useColour ? o.MaxCurvatureRatio * o.ConfirmedCurvatureRatioFactor : o.MaxCurvatureRatio;
+        double strictEdge = (o.MaxCurvatureRatio + 1) * (o.MaxCurvatureRatio + 1) / o.MaxCurvatureRatio;
+        var candidates = ScaleSpaceBlobs.Detect(planes.Darkness, w, h, o.Octaves, searchRatio,
+            (oct, j) => Threshold(oct, j, searchFactor), o.FirstOctave);
 
         double rMin = o.MinRadius, rMax = o.MaxRadius;
         candidates.RemoveAll(c => c.Sigma * Math.Sqrt(2) > 1.6 * rMax || c.X < 0 || c.Y < 0 || c.X > w - 1 || c.Y > h - 1);
         candidates.Sort((a, b) => b.Response.CompareTo(a.Response));
-        var kept = Suppress(candidates);
+
+        // Responses between ConfirmedResponseFactor and 1 of the threshold, and curvature ratios beyond
+        // MaxCurvatureRatio (pixel noise makes a faint dot's Hessian lopsided), are searched only with
+        // colour, and such blobs must then prove their pigment colour; the colourless path sees exactly the
+        // candidates that pass the strict threshold and edge test.
+        bool Strong(BlobCandidate c) => c.Response >= Threshold(c.Octave, c.Level, 1) && c.EdgeScore < strictEdge;
+        var strictCandidates = useColour ? candidates.Where(Strong).ToList() : candidates;
+        var kept = Suppress(strictCandidates);
 
         // With colour, blobs are measured on the binomial-smoothed plane and those whose pigment colour
         // is significant are let through the noise-sensitive size and shape floors (relaxed by the
@@ -77,12 +91,12 @@ public sealed class DotDetector
         // more pores through, which only the colour test removes: without usable colour (gray photos,
         // grey ink on grey skin, colour smeared by JPEG chroma subsampling) blobs are measured on the
         // plane as it is, with the strict floors only.
-        bool useColour = colour is not null && colour.Channels == 3 && colour.Width == w && colour.Height == h;
         var rejected = new int[4];
         var blobs = MeasureAll(planes, mask, kept, smooth: false, relax: false, rejected);
         double? full = ApplyVisibilityFloor(blobs);
         List<PigmentDot> dots = [];
         HashSet<(double X, double Y)>? confirmed = null;
+        LocalInkField? veil = null;
         bool colourDecided = false;
 
         // Colour is worth its second measurement only where full ink is faint enough for pores to
@@ -91,8 +105,22 @@ public sealed class DotDetector
         if (useColour && full is double fullOld && fullOld < MaxColourFullInk)
         {
             var colourRejected = new int[4];
-            var smoothed = MeasureAll(planes, mask, kept, smooth: true, relax: true, colourRejected);
-            double? colourFull = ApplyVisibilityFloor(smoothed);
+            var keptAll = ReferenceEquals(strictCandidates, candidates) ? kept : Suppress(candidates);
+            var smoothed = MeasureAll(planes, mask, keptAll, smooth: true, relax: true, colourRejected, Strong, MinVeilFactor);
+
+            // Veiling light (oily sheen) adds to skin and dot alike and cuts every dot's contrast there by
+            // the same factor; the floors follow the local full-ink contrast (LocalInkField) instead of the
+            // photo's (Synth hard tuning photos: the brightest quarter of the skin held 5–10× the misses).
+            double? colourFull = FullInkContrast(smoothed);
+            veil = LocalInkField.Build(w, h, ClearlySized(smoothed).Select(b => (b.Dot.X, b.Dot.Y, b.Dot.Contrast)).ToList(),
+                v => v[(int)(0.9 * (v.Length - 1))], MinLocalDots, MinVeilFactor, 1);
+            var field = veil;
+            double visible = colourFull is double cf ? 0.85 * o.VisibleOpacity * cf : 0;
+            smoothed.RemoveAll(b =>
+            {
+                double g = field.At(b.Dot.X, b.Dot.Y), c = b.Dot.Contrast;
+                return c < g * Math.Max(o.MinContrast, visible) || c * Math.PI * b.Dot.Radius * b.Dot.Radius < g * o.MinInkArea;
+            });
             var withColour = smoothed.ToArray();
             Parallel.For(0, withColour.Length, i =>
             {
@@ -100,7 +128,12 @@ public sealed class DotDetector
                 var e = DotColour.Measure(colour!, b.Dot.X, b.Dot.Y, b.Dot.Radius, b.R0);
                 withColour[i] = b with { CoolingShift = e.Shift, CoolingSigma = e.Sigma, RingSpread = e.RingSpread };
             });
-            (dots, confirmed, colourDecided) = ClassifyByColour(withColour, colourFull);
+
+            // The ink's cooling per unit contrast (κ) drops under sheen too, and more than contrast does
+            // (added white light compresses the darker centre's colour most): κ is read locally as well.
+            var coolingField = LocalInkField.Build(w, h, ClearlySized(withColour).Where(b => !double.IsNaN(b.CoolingShift)).Select(b => (b.Dot.X, b.Dot.Y, b.CoolingShift / b.Dot.Contrast)).ToList(),
+                v => v[v.Length / 2], MinLocalDots, MinVeilFactor, 1);
+            (dots, confirmed, colourDecided) = ClassifyByColour(withColour, colourFull, coolingField);
             if (colourDecided)
             {
                 full = colourFull;
@@ -117,7 +150,7 @@ public sealed class DotDetector
         LastUsedColour = colourDecided;
         if (full is double fullInk)
         {
-            dots = RejectSmallInk(dots, fullInk, confirmed);
+            dots = RejectSmallInk(dots, fullInk, confirmed, colourDecided ? veil : null);
         }
 
         // Dots do not overlap (needle entries are spaced; Synth keeps centres ≥ r₁ + r₂ + 0.05 mm apart):
@@ -130,7 +163,8 @@ public sealed class DotDetector
 
     // Profiles every kept candidate (on the smoothed plane or the plane as it is) and applies the
     // per-candidate floors: the strict ones, or with relax the Confirmed… ones (Strict tells which passed).
-    private List<MeasuredBlob> MeasureAll(DarknessPlanes planes, ScalpMask? mask, List<BlobCandidate> kept, bool smooth, bool relax, int[] rejected)
+    private List<MeasuredBlob> MeasureAll(DarknessPlanes planes, ScalpMask? mask, List<BlobCandidate> kept, bool smooth, bool relax, int[] rejected,
+        Func<BlobCandidate, bool>? strongResponse = null, double floorFactor = 1)
     {
         var o = Options;
         int w = planes.Width, h = planes.Height;
@@ -160,14 +194,14 @@ public sealed class DotDetector
                 return;
             }
 
-            if (contrast < o.MinContrast || radius < rLow || radius > rMax || contrast * Math.PI * radius * radius < o.MinInkArea
+            if (contrast < floorFactor * o.MinContrast || radius < rLow || radius > rMax || contrast * Math.PI * radius * radius < floorFactor * o.MinInkArea
                 || elongation > eHigh)
             {
                 Interlocked.Increment(ref rejected[3]);
                 return;
             }
 
-            bool strict = radius >= rMin && elongation <= o.MaxElongation;
+            bool strict = radius >= rMin && elongation <= o.MaxElongation && (strongResponse is null || strongResponse(c));
             measured[i] = new MeasuredBlob(new PigmentDot(c.X, c.Y, radius, contrast, c.Response), r0, strict, double.NaN, double.NaN);
         });
 
@@ -267,9 +301,17 @@ public sealed class DotDetector
     // opacity; the floor's 0.85 allows for defocus. Null with fewer than 20 such dots.
     private double? FullInkContrast(List<MeasuredBlob> blobs)
     {
-        var strong = blobs.Where(b => b.Strict && b.Dot.Radius >= 1.5 * Options.MinRadius).Select(b => b.Dot.Contrast).Order().ToArray();
+        var strong = ClearlySized(blobs).Select(b => b.Dot.Contrast).Order().ToArray();
         return strong.Length < 20 ? null : strong[(int)(0.9 * (strong.Length - 1))] / 0.9;
     }
+
+    // Strict blobs at least 1.5× MinRadius: the population whose contrast and colour calibrate the ink.
+    private IEnumerable<MeasuredBlob> ClearlySized(IEnumerable<MeasuredBlob> blobs) => blobs.Where(b => b.Strict && b.Dot.Radius >= 1.5 * Options.MinRadius);
+
+    // Lowest local/photo ratio of full-ink contrast and of ink cooling the floors follow (Synth's strongest
+    // sheen halves the contrast of the dots under it), and the clearly sized dots a cell needs to show it.
+    private const double MinVeilFactor = 0.4;
+    private const int MinLocalDots = 30;
 
     // Pores darken every skin tone alike, by at most ≈0.35 over ≈0.1 mm (Synth: depth ≤ 0.4 before the
     // pixel footprint), so on darker skin, where full ink is only ≈0.4–0.6, they pass the visibility
@@ -279,7 +321,7 @@ public sealed class DotDetector
     // 90th-percentile ink, so only pore-sized faint detections go (tuned on Synth seeds 7000+).
     private const double PoreContrastCeiling = 0.35;
 
-    private List<PigmentDot> RejectSmallInk(List<PigmentDot> dots, double full, HashSet<(double X, double Y)>? confirmed)
+    private List<PigmentDot> RejectSmallInk(List<PigmentDot> dots, double full, HashSet<(double X, double Y)>? confirmed, LocalInkField? veil)
     {
         if (dots.Count < 20 || Options.MinRelativeInk <= 0)
         {
@@ -289,7 +331,11 @@ public sealed class DotDetector
         var ink = dots.Select(d => d.Contrast * d.Radius * d.Radius).Order().ToArray();
         double floor = Options.MinRelativeInk * ink[(int)(0.9 * (ink.Length - 1))];
         double faint = Math.Min(0.5 * full, PoreContrastCeiling);
-        dots.RemoveAll(d => d.Contrast < faint && d.Contrast * d.Radius * d.Radius < floor && !(confirmed is not null && confirmed.Contains((d.X, d.Y))));
+        dots.RemoveAll(d =>
+        {
+            double g = veil?.At(d.X, d.Y) ?? 1;
+            return d.Contrast < g * faint && d.Contrast * d.Radius * d.Radius < g * floor && !(confirmed is not null && confirmed.Contains((d.X, d.Y)));
+        });
         return dots;
     }
 
@@ -337,7 +383,7 @@ public sealed class DotDetector
     /// <summary>The last colour self-check's contradictions expected from colour noise alone.</summary>
     internal double LastColourExpected { get; private set; }
 
-    private (List<PigmentDot> Dots, HashSet<(double X, double Y)>? Confirmed, bool Decided) ClassifyByColour(IReadOnlyList<MeasuredBlob> blobs, double? full)
+    private (List<PigmentDot> Dots, HashSet<(double X, double Y)>? Confirmed, bool Decided) ClassifyByColour(IReadOnlyList<MeasuredBlob> blobs, double? full, LocalInkField cooling)
     {
         var all = blobs.ToList();
         LastColourCheck = (0, 0);
@@ -424,7 +470,7 @@ public sealed class DotDetector
                 continue;
             }
 
-            if (b.CoolingShift < o.PigmentColourFraction * kappa * b.Dot.Contrast)
+            if (b.CoolingShift < o.PigmentColourFraction * kappa * cooling.At(b.Dot.X, b.Dot.Y) * b.Dot.Contrast)
             {
                 continue;
             }

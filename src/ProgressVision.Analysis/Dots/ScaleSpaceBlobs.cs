@@ -4,8 +4,12 @@ using ProgressVision.Imaging.Buffers;
 
 namespace ProgressVision.Analysis.Dots;
 
-/// <summary>A scale-space extremum before measurement: full-resolution position, DoG scale σ and response.</summary>
-internal readonly record struct BlobCandidate(double X, double Y, double Sigma, double Response);
+/// <summary>
+/// A scale-space extremum before measurement: full-resolution position, DoG scale σ and response, the
+/// octave and DoG level it was found on (which fix its noise gain), and its Hessian's tr²/det (Lowe's edge
+/// score: 4 for a round blob, growing with the principal-curvature ratio r as (r+1)²/r).
+/// </summary>
+internal readonly record struct BlobCandidate(double X, double Y, double Sigma, double Response, int Octave = 0, int Level = 0, double EdgeScore = 4);
 
 /// <summary>
 /// Difference-of-Gaussians blob detector over octaves (Lowe 2004, §3–4): three scales per octave,
@@ -281,7 +285,7 @@ internal static class ScaleSpaceBlobs
 
         // DoG level j lies between σ_j and σ_{j+1}; its LoG-equivalent σ is σ_j·√k.
         double sigma = Math.Pow(K, j + os + 0.5) * scale;
-        found.Add(new BlobCandidate((x + ox) * scale, (y + oy) * scale, sigma, response));
+        found.Add(new BlobCandidate((x + ox) * scale, (y + oy) * scale, sigma, response, octave, j, tr * tr / det));
     }
 
     private static (double Ox, double Oy) Offset2D(double dx, double dy, double dxx, double dyy, double dxy, double det) =>

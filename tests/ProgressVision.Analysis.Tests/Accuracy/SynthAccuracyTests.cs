@@ -48,7 +48,7 @@ public sealed class EasySynthAccuracyTests(EasyCases fixture, ITestOutputHelper 
     : SynthAccuracyTests(fixture, output, minF1: 0.95, densityTolerance: 0.05), IClassFixture<EasyCases>;
 
 // Easy (seeds 101–106, BEFORE photos): density within 2.4%, F1 ≥ 0.987 (2026-11-21).
-// Hard (seeds 201–206, BEFORE photos): density within 3.9% (hard-202 +3.9%, the rest ≤ 1.6%), F1 ≥ 0.977,
+// Hard (seeds 201–206, BEFORE photos): density within 4.0% (hard-202 +4.0%, the rest ≤ 2.2%), F1 ≥ 0.983,
 // since the colour test keeps skin-coloured pores out and lets pigment-coloured faint dots in (before:
 // +8–11% on three of six cases, held at 12%). The whole-pipeline run in docs/ACCURACY.md still misses 5% on
 // one held-out hard pair (hard-502003 AFTER −8.7%: count −8.1%, area +0.7%; recall 0.913 on very dark skin
