@@ -26,6 +26,12 @@ public sealed class HealingAnalyzer(HealingModel model)
     /// </summary>
     public double MinRednessDeltaA { get; init; } = 2.0;
 
+    // A redness flag also needs its reddest tile to stand out from this photo's own tile-to-tile a* variation outside
+    // the flag (evidence peakTileZ ≥ peakTileZLimit, the one-sided 5% quantile of the largest of that many ordinary
+    // tiles). Calibration seeds 93000–93047: every true redness flag cleared it (z 4.1–12.8 against limits 2.0–3.1);
+    // of the two false ones, hard-93019 (z 1.4: a lighting change on dark skin) did not, hard-93031 (3.04 against
+    // 2.90) did.
+
     /// <summary>
     /// Largest share of the analysed tile grid a redness flag may cover. Redness is measured against the same
     /// photo's skin; a flag over most of the scalp leaves no unaffected skin to compare with (on held-out pairs
@@ -160,7 +166,8 @@ public sealed class HealingAnalyzer(HealingModel model)
         }
 
         double radiusScale = PhotoRadiusRatio(dots);
-        HealingFlagAssembler.EvidenceProvider evidence = (type, box, members) => Evidence(sampler, dots, GrownRadiusRatio * radiusScale, type, box, members);
+        var tileRedness = TileRedness(sampler, origins);
+        HealingFlagAssembler.EvidenceProvider evidence = (type, box, members) => Evidence(sampler, dots, GrownRadiusRatio * radiusScale, tileRedness, type, box, members);
         var proposed = HealingFlagAssembler.Assemble(tiles, Stride, Threshold, evidence);
         bool Confirmed(HealingFlag flag) => Confirms(flag, origins.Count, dotsMeasured);
         if (dotsMeasured)
@@ -192,7 +199,8 @@ public sealed class HealingAnalyzer(HealingModel model)
         var e = flag.Evidence;
         return flag.Type switch
         {
-            HealingFlagTypes.Redness => e["peakTileDeltaAStar"] >= MinRednessDeltaA && e["tiles"] <= MaxRednessShare * gridTiles,
+            HealingFlagTypes.Redness => e["peakTileDeltaAStar"] >= MinRednessDeltaA && e["tiles"] <= MaxRednessShare * gridTiles
+                && (!e.TryGetValue("peakTileZ", out double z) || z >= e["peakTileZLimit"]),
             // Fade needs pigment that was there: no earlier dot in the box means nothing could fade; many
             // earlier dots of which almost none faded means the measurement contradicts the model.
             HealingFlagTypes.PatchyFade => !dotsMeasured
@@ -207,7 +215,7 @@ public sealed class HealingAnalyzer(HealingModel model)
         };
     }
 
-    private static (IReadOnlyDictionary<string, double> Evidence, string? Note) Evidence(HealingTileSampler s, IReadOnlyList<DotChangeSample> dots, double grownRatio, string type, double[] box, IReadOnlyList<(int X, int Y)> members)
+    private static (IReadOnlyDictionary<string, double> Evidence, string? Note) Evidence(HealingTileSampler s, IReadOnlyList<DotChangeSample> dots, double grownRatio, IReadOnlyList<(int X, int Y, double Rise)> tileRedness, string type, double[] box, IReadOnlyList<(int X, int Y)> members)
     {
         var e = new Dictionary<string, double>();
         string? note = null;
@@ -222,6 +230,19 @@ public sealed class HealingAnalyzer(HealingModel model)
                 const int f = HealingTileLayout.Downscale, ts = HealingTileLayout.TileSize;
                 e["peakTileDeltaAStar"] = Math.Round(members.Max(t => MeanChroma(s, [t.X * f, t.Y * f, ts * f, ts * f]).After), 2);
                 e["deltaAStarVsBefore"] = Math.Round(afterDa - beforeDa, 2);
+                // This photo's own tile-to-tile variation of a* rise outside the flag (lighting, white balance and
+                // noise on dark skin make it large on some photos): the reddest of the flag's tiles must stand above
+                // the typical tile by more than the largest of that many ordinary tiles would (one-sided 5%, split
+                // over the flag's tiles; they overlap, so the bar is if anything high).
+                var outside = tileRedness.Where(t => !Overlaps(t.X * f, t.Y * f, ts * f, box)).Select(t => t.Rise).ToList();
+                if (outside.Count >= 4)
+                {
+                    double median = Median(outside), spread = 1.4826 * Median(outside.Select(r => Math.Abs(r - median)));
+                    e["skinTileDeltaAStar"] = Math.Round(median, 2);
+                    e["skinTileSpread"] = Math.Round(spread, 2);
+                    e["peakTileZ"] = Math.Round((e["peakTileDeltaAStar"] - median) / Math.Max(0.05, spread), 2);
+                    e["peakTileZLimit"] = Math.Round(NormalQuantile.Of(1 - (0.05 / members.Count)), 2);
+                }
                 if (afterDa < 2)
                 {
                     note = $"the model sees redness but skin a* is only {afterDa:0.0} above this photo's skin reference";
@@ -369,6 +390,18 @@ public sealed class HealingAnalyzer(HealingModel model)
         var r = dots.Where(d => double.IsFinite(d.RadiusRatio)).Select(d => d.RadiusRatio).ToList();
         return r.Count < 30 ? 1 : Median(r);
     }
+
+    // AFTER a* rise of the grid's edge-to-edge tiles (every other tile of the half-overlapping grid): the photo's own
+    // tile-to-tile redness variation that a redness flag must stand out from.
+    private static List<(int X, int Y, double Rise)> TileRedness(HealingTileSampler s, IReadOnlyList<(int X, int Y)> origins)
+    {
+        const int f = HealingTileLayout.Downscale, ts = HealingTileLayout.TileSize;
+        return origins.Where(o => o.X % ts == 0 && o.Y % ts == 0)
+            .Select(o => (o.X, o.Y, MeanChroma(s, [o.X * f, o.Y * f, ts * f, ts * f]).After)).ToList();
+    }
+
+    private static bool Overlaps(double x, double y, double size, double[] box) =>
+        x < box[0] + box[2] && box[0] < x + size && y < box[1] + box[3] && box[1] < y + size;
 
     private static bool Inside(DotChangeSample d, double[] box) =>
         d.X >= box[0] && d.Y >= box[1] && d.X < box[0] + box[2] && d.Y < box[1] + box[3];

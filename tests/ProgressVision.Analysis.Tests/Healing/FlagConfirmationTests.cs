@@ -82,12 +82,21 @@ public sealed class FlagConfirmationTests : IDisposable
     }
 
     [Theory]
-    [InlineData(5.0, 10, true)]   // a clear a* rise over a small part of the scalp
-    [InlineData(1.5, 10, false)]  // below the visibility floor of 2 a* units
-    [InlineData(5.0, 60, false)]  // over 60 of 100 tiles: no unaffected skin left to compare with
-    public void Redness(double peakDeltaA, int tiles, bool confirmed)
+    [InlineData(5.0, 10, true)]             // a clear a* rise over a small part of the scalp
+    [InlineData(1.5, 10, false)]            // below the visibility floor of 2 a* units
+    [InlineData(5.0, 60, false)]            // over 60 of 100 tiles: no unaffected skin left to compare with
+    [InlineData(2.5, 5, false, 1.41, 2.33)] // +2.5 where this photo's ordinary tiles vary by 1.24 (z 1.41 under the limit for 5 tiles)
+    [InlineData(2.5, 5, true, 8.6, 2.33)]   // the same rise on evenly coloured skin
+    public void Redness(double peakDeltaA, int tiles, bool confirmed, double z = double.NaN, double zLimit = double.NaN)
     {
-        var flag = Flag(HealingFlagTypes.Redness, ("deltaAStar", peakDeltaA / 2), ("peakTileDeltaAStar", peakDeltaA), ("tiles", tiles));
+        var evidence = new List<(string, double)> { ("deltaAStar", peakDeltaA / 2), ("peakTileDeltaAStar", peakDeltaA), ("tiles", tiles) };
+        if (!double.IsNaN(z))
+        {
+            evidence.Add(("peakTileZ", z));
+            evidence.Add(("peakTileZLimit", zLimit));
+        }
+
+        var flag = Flag(HealingFlagTypes.Redness, [.. evidence]);
         Assert.Equal(confirmed, new HealingAnalyzer(_model).Confirms(flag, 100, dotsMeasured: true));
     }
 }
