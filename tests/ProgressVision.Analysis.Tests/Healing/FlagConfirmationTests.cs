@@ -87,6 +87,7 @@ public sealed class FlagConfirmationTests : IDisposable
     [InlineData(5.0, 60, false)]            // over 60 of 100 tiles: no unaffected skin left to compare with
     [InlineData(2.5, 5, false, 1.41, 2.33)] // +2.5 where this photo's ordinary tiles vary by 1.24 (z 1.41 under the limit for 5 tiles)
     [InlineData(2.5, 5, true, 8.6, 2.33)]   // the same rise on evenly coloured skin
+    [InlineData(19.9, 5, true, 1.73, 2.33)] // a real red scalp: +19.9 where the other tiles vary by 11.5 stands on its own
     public void Redness(double peakDeltaA, int tiles, bool confirmed, double z = double.NaN, double zLimit = double.NaN)
     {
         var evidence = new List<(string, double)> { ("deltaAStar", peakDeltaA / 2), ("peakTileDeltaAStar", peakDeltaA), ("tiles", tiles) };
