@@ -43,17 +43,21 @@ public class HealingAccuracyTests(ITestOutputHelper output)
         int clean = scores.Count(s => s.Counts.Clean), cleanFlagged = scores.Count(s => s.Counts.Clean && s.Flags > 0);
         output.WriteLine($"clean pairs flagged: {cleanFlagged}/{clean}");
 
-        // Model 7e19b042 alone (no dot measurement to veto it), full grid, these 24 seeds: redness 5 TP 1 FP 0 FN
-        // (F1 0.909), patchy fade 7/0/0 (1.000), blowout 3/3/0 (0.667), 2 of 16 clean pairs flagged. With the
-        // opt-in coarse-to-fine pass it was 0.909, 0.833 (5/0/2), 0.500 (2/3/1): that pass is why the full grid is
-        // the default now. (The model before, bc4f22cc, coarse-to-fine: 0.909, 0.824, 0.667, 4 of 16.) Met:
-        // redness and patchy fade ≥ 0.9. NOT met: blowout ≥ 0.8 (3 false alarms) and ≥ 95% of clean pairs
-        // unflagged (87.5%); asserted at about the level measured, so a worse model or a broken flag assembly still
-        // fails. The full pipeline's figures (with the dot and colour vetoes) are asserted in RecommendationAgreementTests.
+        // Model 7e19b042 with the colour confirmation but no dot measurement (nothing to veto fade or blowout), full
+        // grid, these 24 seeds: redness 5 TP 0 FP 0 FN (F1 1.000), patchy fade 7/0/0 (1.000), blowout 3/3/0 (0.667),
+        // 1 of 16 clean pairs flagged (easy-90017: a single-tile blowout proposal, score 0.71). The redness false alarm
+        // of healing-90006 (peak tile +2.03 a* where the truth's faint regions rise 0.5–0.6) went with the
+        // near-threshold z-test (z 2.08 against 2.92; the test was chosen on calibration seeds 93000+). Before it:
+        // 0.909 and 2 of 16. With the opt-in coarse-to-fine pass it was 0.909, 0.833 (5/0/2), 0.500 (2/3/1): that
+        // pass is why the full grid is the default. (The model before, bc4f22cc, coarse-to-fine: 0.909, 0.824, 0.667,
+        // 4 of 16.) Met: redness and patchy fade ≥ 0.9. NOT met: blowout ≥ 0.8 (3 false alarms, all single-tile
+        // proposals with no dots measured to check them) and ≥ 95% of clean pairs unflagged (93.75%: 1 of 16);
+        // asserted at the level measured, so a worse model or a broken flag assembly still fails. The full pipeline's
+        // figures (with the dot vetoes) are asserted in RecommendationAgreementTests.
         Assert.True(f1[1] >= 0.9, $"redness F1 {f1[1]:0.000} < 0.9");
         Assert.True(f1[2] >= 0.9, $"patchy-fade F1 {f1[2]:0.000} < 0.9");
         Assert.True(f1[3] >= 0.6, $"blowout F1 {f1[3]:0.000} < 0.6");
-        Assert.True(clean >= 8 && cleanFlagged <= clean / 8, $"{cleanFlagged} of {clean} clean pairs flagged");
+        Assert.True(clean >= 8 && cleanFlagged <= 1, $"{cleanFlagged} of {clean} clean pairs flagged");
     }
 
     private (HealingRegionScore.Counts Counts, int Flags) Score(HealingAnalyzer analyzer, HealingModel model, ulong seed, SynthPreset preset, bool compareFullGrid)
