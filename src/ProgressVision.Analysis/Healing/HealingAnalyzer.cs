@@ -306,6 +306,10 @@ public sealed class HealingAnalyzer(HealingModel model)
                 double ratio = grown.Count == 0 ? double.NaN : Median(grown.Select(d => d.RadiusRatio));
                 e["matchedDots"] = grown.Count;
                 e["medianRadiusGrowth"] = double.IsNaN(ratio) ? 0 : Math.Round(ratio, 3);
+                // Halo growth: the matched dots' integrated darkness (see DotChangeSample.InkRatio), for the practitioner
+                // to check beside the radius; reported, not tested.
+                var ink = grown.Where(d => double.IsFinite(d.InkRatio)).Select(d => d.InkRatio).ToList();
+                e["medianInkGrowth"] = ink.Count == 0 ? 0 : Math.Round(Median(ink), 3);
                 e["grownDots"] = grown.Count(d => d.RadiusRatio >= grownRatio);
                 // The same count among the matched dots outside the box: this photo pair's own rate of dots that
                 // measure grown without blowout (radius noise on dark noisy skin, blur). Unchanged dots of the hard

@@ -37,6 +37,11 @@ public class DotChangeSampleTests
         Assert.True(double.IsNaN(samples[2].RadiusRatio));
         Assert.Equal([false, true, true], samples.Select(s => s.Faded));
         Assert.Equal([1.0, 0.25, 0.0], samples.Select(s => s.ContrastRatio));
+        // Ink (contrast × radius², radius in BEFORE pixels): the first 40 · 2² / (40 · 2²) = 1, the second
+        // 10 · 4.5² / (40 · 3²) = 0.5625 (it spread 1.5× but lost three quarters of its contrast), the lost one NaN.
+        Assert.Equal(1.0, samples[0].InkRatio, 9);
+        Assert.Equal(0.5625, samples[1].InkRatio, 9);
+        Assert.True(double.IsNaN(samples[2].InkRatio));
     }
 
     [Fact]
