@@ -82,6 +82,14 @@ internal static class HealingRegionScore
         return new Counts(tp, fp, fn, !anyTruth);
     }
 
+    /// <summary>Whether <paramref name="flag"/> overlaps a truth region of its class (false: a false alarm).</summary>
+    public static bool Hits(SynthPair pair, HealingFlag flag)
+    {
+        var counts = Score(pair, [flag]);
+        int k = HealingFlagTypes.ModelClasses.ToList().IndexOf(flag.Type);
+        return counts.Fp[k] == 0;
+    }
+
     /// <summary>One line per class with hits, misses and false alarms of a pair.</summary>
     public static string Describe(Counts c) =>
         string.Join("; ", Enumerable.Range(1, HealingFlagTypes.ModelClasses.Count - 1).Select(k => $"{HealingFlagTypes.ModelClasses[k]} TP {c.Tp[k]} FN {c.Fn[k]} FP {c.Fp[k]}"));
