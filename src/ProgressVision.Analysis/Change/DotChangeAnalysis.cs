@@ -14,7 +14,13 @@ public static class DotChangeAnalysis
     public sealed record DotChangeEntry(DotFate Fate, PigmentDot? Before, PigmentDot? After, double X, double Y);
 
     /// <summary>Result: every labelled dot plus the summary for result.json.</summary>
-    public sealed record DotChangeResult(IReadOnlyList<DotChangeEntry> Entries, DotChangeSummary Summary);
+    /// <param name="Entries">Every labelled dot.</param>
+    /// <param name="Summary">The counts and clusters for result.json.</param>
+    /// <param name="FadedBelow">
+    /// The AFTER/BEFORE contrast ratio under which a matched dot was labelled faded: (1 − fade fraction) × the pair's
+    /// contrast transfer, unrounded.
+    /// </param>
+    public sealed record DotChangeResult(IReadOnlyList<DotChangeEntry> Entries, DotChangeSummary Summary, double FadedBelow);
 
     /// <summary>Compares dot sets.</summary>
     /// <param name="before">Dots of the BEFORE photo (BEFORE pixels).</param>
@@ -61,6 +67,7 @@ public static class DotChangeAnalysis
         }
 
         double transfer = ContrastTransfer(before, after, partnerOfBefore, options);
+        double fadedBelow = (1 - options.FadeFraction) * transfer;
         var entries = new List<DotChangeEntry>();
         for (int b = 0; b < before.Count; b++)
         {
@@ -68,7 +75,7 @@ public static class DotChangeAnalysis
             int a = partnerOfBefore[b];
             if (a >= 0)
             {
-                bool contrastFell = after[a].Contrast < (1 - options.FadeFraction) * transfer * bd.Contrast;
+                bool contrastFell = after[a].Contrast < fadedBelow * bd.Contrast;
                 entries.Add(new(contrastFell ? DotFate.Faded : DotFate.Retained, bd, after[a], bd.X, bd.Y));
             }
             else if (seenInAfter(bd.X, bd.Y))
@@ -94,7 +101,7 @@ public static class DotChangeAnalysis
             FadeClusters = FadeClusters(entries, options),
             ContrastTransfer = Math.Round(transfer, 3),
         };
-        return new DotChangeResult(entries, summary);
+        return new DotChangeResult(entries, summary, fadedBelow);
     }
 
     /// <summary>

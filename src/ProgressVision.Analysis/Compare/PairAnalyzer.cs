@@ -172,7 +172,7 @@ public sealed class PairAnalyzer(PairAnalysisOptions options, HealingModel? heal
             {
                 progress?.Report((0.8, "healing model"));
                 using var healingTime = PairStageTimer.Start(Timer, "healing");
-                var samples = DotChangeSample.From(change.Entries, alignment.MapAfterToBefore, (1 - new DotChangeOptions().FadeFraction) * (change.Summary.ContrastTransfer ?? 1));
+                var samples = DotChangeSample.From(change.Entries, alignment.MapAfterToBefore, change.FadedBelow);
                 var healing = new HealingAnalyzer(healingModel).Analyze(before, afterOnBefore, valid, samples, (tx, ty) =>
                 {
                     // Only tiles centred on BEFORE scalp (not background): healing is a scalp question.

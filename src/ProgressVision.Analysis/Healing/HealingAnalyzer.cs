@@ -51,8 +51,9 @@ public sealed class HealingAnalyzer(HealingModel model)
     /// <summary>
     /// A patchy-fade flag is unconfirmed when so few of its earlier dots faded that, had
     /// <see cref="MinFadedShare"/> of them faded, a count this low would happen less often than this
-    /// (one-sided binomial tail). 0 faded of 35 (a photo compared with itself) gives 0.0004; 0 of 9 gives
-    /// 0.13, too few dots to overrule the model, so that flag stands with its note.
+    /// (one-sided binomial tail): 0 faded of 35 (a photo compared with itself) gives 0.0004. It is also the level
+    /// of the other side: the faded count must be one the pair's own rate elsewhere (<see cref="FadeNoiseShare"/> at
+    /// least) gives less often than this, so 0 of 9, which a 20% fade gives 13% of the time, is no measured fade.
     /// </summary>
     public double FadeVetoLevel { get; init; } = 0.05;
 
@@ -68,7 +69,7 @@ public sealed class HealingAnalyzer(HealingModel model)
     /// <summary>
     /// Smallest share of earlier dots taken to measure faded or lost without any fade (detector noise), the floor under
     /// the pair's own share outside the box (<c>fadedShareElsewhere</c>). A patchy-fade flag is confirmed only when
-    /// its box holds more faded dots than that rate explains (upper binomial tail under <see cref="BlowoutVetoLevel"/>):
+    /// its box holds more faded dots than that rate explains (upper binomial tail under <see cref="FadeVetoLevel"/>):
     /// fade is a patch against the rest of the scalp. Clean synthetic pairs measure 0–1% faded or lost.
     /// </summary>
     public double FadeNoiseShare { get; init; } = 0.01;
@@ -169,7 +170,8 @@ public sealed class HealingAnalyzer(HealingModel model)
         }
 
         double radiusScale = PhotoRadiusRatio(dots);
-        var tileRedness = TileRedness(sampler, origins);
+        // Only a redness proposal needs the photo's tile-to-tile redness: computed on first use.
+        var tileRedness = new Lazy<List<(int X, int Y, double Rise)>>(() => TileRedness(sampler, origins));
         HealingFlagAssembler.EvidenceProvider evidence = (type, box, members) => Evidence(sampler, dots, GrownRadiusRatio * radiusScale, tileRedness, type, box, members);
         var proposed = HealingFlagAssembler.Assemble(tiles, Stride, Threshold, evidence);
         bool Confirmed(HealingFlag flag) => Confirms(flag, origins.Count, dotsMeasured);
@@ -208,17 +210,17 @@ public sealed class HealingAnalyzer(HealingModel model)
             // earlier dots of which almost none faded means the measurement contradicts the model.
             HealingFlagTypes.PatchyFade => !dotsMeasured
                 || (e["dotsBefore"] >= MinEarlierDots
-                    && BinomialTail.AtMost((int)Math.Round(e["fadedFraction"] * e["dotsBefore"]), (int)e["dotsBefore"], MinFadedShare) >= FadeVetoLevel
-                    && Beyond((int)Math.Round(e["fadedFraction"] * e["dotsBefore"]), (int)e["dotsBefore"], Math.Max(FadeNoiseShare, e["fadedShareElsewhere"]))),
+                    && BinomialTail.AtMost(FadedDots(e), (int)e["dotsBefore"], MinFadedShare) >= FadeVetoLevel
+                    && Beyond(FadedDots(e), (int)e["dotsBefore"], Math.Max(FadeNoiseShare, e["fadedShareElsewhere"]), FadeVetoLevel)),
             // Blowout needs grown dots beyond what detector noise gives among this many matched dots.
             HealingFlagTypes.Blowout => !dotsMeasured
                 || (e["dotsBefore"] >= MinEarlierDots && e["matchedDots"] < MinDotsToOverrule)
-                || Beyond((int)e["grownDots"], (int)e["matchedDots"], Math.Max(GrowthNoiseShare, e["grownShareElsewhere"])),
+                || Beyond((int)e["grownDots"], (int)e["matchedDots"], Math.Max(GrowthNoiseShare, e["grownShareElsewhere"]), BlowoutVetoLevel),
             _ => true,
         };
     }
 
-    private static (IReadOnlyDictionary<string, double> Evidence, string? Note) Evidence(HealingTileSampler s, IReadOnlyList<DotChangeSample> dots, double grownRatio, IReadOnlyList<(int X, int Y, double Rise)> tileRedness, string type, double[] box, IReadOnlyList<(int X, int Y)> members)
+    private static (IReadOnlyDictionary<string, double> Evidence, string? Note) Evidence(HealingTileSampler s, IReadOnlyList<DotChangeSample> dots, double grownRatio, Lazy<List<(int X, int Y, double Rise)>> tileRedness, string type, double[] box, IReadOnlyList<(int X, int Y)> members)
     {
         var e = new Dictionary<string, double>();
         string? note = null;
@@ -237,7 +239,7 @@ public sealed class HealingAnalyzer(HealingModel model)
                 // noise on dark skin make it large on some photos): the reddest of the flag's tiles must stand above
                 // the typical tile by more than the largest of that many ordinary tiles would (one-sided 5%, split
                 // over the flag's tiles; they overlap, so the bar is if anything high).
-                var outside = tileRedness.Where(t => !Overlaps(t.X * f, t.Y * f, ts * f, box)).Select(t => t.Rise).ToList();
+                var outside = tileRedness.Value.Where(t => !Overlaps(t.X * f, t.Y * f, ts * f, box)).Select(t => t.Rise).ToList();
                 if (outside.Count >= 4)
                 {
                     double median = Median(outside), spread = 1.4826 * Median(outside.Select(r => Math.Abs(r - median)));
@@ -370,10 +372,10 @@ public sealed class HealingAnalyzer(HealingModel model)
             // The tiles were chosen for their faded dots, so a narrowed group must clear the noise test at a level
             // divided by the number of tiles searched (Bonferroni): picking the worst of 60 noisy tiles and testing it
             // at 5% would find "fade" on most noisy pairs (it did on calibration pairs hard-93027 and hard-93035).
-            double level = BlowoutVetoLevel / Math.Max(1, flag.Evidence["tiles"]);
+            double level = FadeVetoLevel / Math.Max(1, flag.Evidence["tiles"]);
             var narrowed = HealingFlagAssembler.Assemble(faded, Stride, Threshold, evidence)
                 .Where(n => n.Type == HealingFlagTypes.PatchyFade && confirmed(n)
-                    && Beyond((int)Math.Round(n.Evidence["fadedFraction"] * n.Evidence["dotsBefore"]), (int)n.Evidence["dotsBefore"], Math.Max(FadeNoiseShare, n.Evidence["fadedShareElsewhere"]), level))
+                    && Beyond(FadedDots(n.Evidence), (int)n.Evidence["dotsBefore"], Math.Max(FadeNoiseShare, n.Evidence["fadedShareElsewhere"]), level))
                 .ToList();
             result.AddRange(narrowed.Count > 0 ? narrowed : [flag]);
         }
@@ -381,10 +383,11 @@ public sealed class HealingAnalyzer(HealingModel model)
         return result.OrderByDescending(x => x.Score).ToList();
     }
 
-    // Whether k of n is more than a rate p explains: the upper tail P(K ≥ k) is under the veto level.
-    private bool Beyond(int k, int n, double p) => Beyond(k, n, p, BlowoutVetoLevel);
-
+    // Whether k of n is more than a rate p explains: the upper tail P(K ≥ k) is under the level.
     private static bool Beyond(int k, int n, double p, double level) => 1 - BinomialTail.AtMost(k - 1, n, p) < level;
+
+    // Faded earlier dots of a fade flag's box, from its evidence (share × count).
+    private static int FadedDots(IReadOnlyDictionary<string, double> e) => (int)Math.Round(e["fadedFraction"] * e["dotsBefore"]);
 
     /// <summary>
     /// The pair's photo-level radius ratio: the median AFTER/BEFORE radius (in BEFORE pixels) of the matched dots, or
@@ -417,9 +420,7 @@ public sealed class HealingAnalyzer(HealingModel model)
     // do not dilute the redness), for AFTER and BEFORE, in the box (BEFORE pixels → downscaled).
     private static (double After, double Before) MeanChroma(HealingTileSampler s, double[] box)
     {
-        const int f = HealingTileLayout.Downscale;
-        int x0 = Math.Max(0, (int)(box[0] / f)), y0 = Math.Max(0, (int)(box[1] / f));
-        int x1 = Math.Min(s.Width, (int)((box[0] + box[2]) / f)), y1 = Math.Min(s.Height, (int)((box[1] + box[3]) / f));
+        var (x0, y0, x1, y1) = PlaneRect(s, box);
         double sa = 0, sb = 0;
         int na = 0, nb = 0;
         float lLimit = -10f / HealingTileLayout.LScale;
@@ -444,14 +445,20 @@ public sealed class HealingAnalyzer(HealingModel model)
         return (na == 0 ? 0 : sa / na * HealingTileLayout.ChromaScale, nb == 0 ? 0 : sb / nb * HealingTileLayout.ChromaScale);
     }
 
+    // The model-plane pixels [x0, x1) × [y0, y1) of a box in BEFORE pixels, clipped to the planes.
+    private static (int X0, int Y0, int X1, int Y1) PlaneRect(HealingTileSampler s, double[] box)
+    {
+        const int f = HealingTileLayout.Downscale;
+        return (Math.Max(0, (int)(box[0] / f)), Math.Max(0, (int)(box[1] / f)),
+            Math.Min(s.Width, (int)((box[0] + box[2]) / f)), Math.Min(s.Height, (int)((box[1] + box[3]) / f)));
+    }
+
     // How much brighter the skin in the box is in AFTER than in BEFORE, each relative to its own photo's skin reference,
     // in linear luminance (CIE Y from L*): 1 when the light did not change there. Skin-like pixels only (L* within 10
     // below the reference in both photos), so dots and hair do not count.
     private static double SkinLightRatio(HealingTileSampler s, double[] box)
     {
-        const int f = HealingTileLayout.Downscale;
-        int x0 = Math.Max(0, (int)(box[0] / f)), y0 = Math.Max(0, (int)(box[1] / f));
-        int x1 = Math.Min(s.Width, (int)((box[0] + box[2]) / f)), y1 = Math.Min(s.Height, (int)((box[1] + box[3]) / f));
+        var (x0, y0, x1, y1) = PlaneRect(s, box);
         float lLimit = -10f / HealingTileLayout.LScale;
         double ya = 0, yb = 0;
         int n = 0;
