@@ -69,48 +69,14 @@ internal static class SeparableGaussian
     {
         int w = row.Length, r = k.Length / 2;
         ReplicatePad(row, pad, r);
-        ref float p = ref MemoryMarshal.GetReference(pad);
-        ref float o = ref MemoryMarshal.GetReference(outRow);
-        int x = 0;
-        if (Vector.IsHardwareAccelerated)
+        // Tap i of output x reads pad[x + i]: offsets 0 … 2r.
+        Span<int> taps = k.Length <= 256 ? stackalloc int[k.Length] : new int[k.Length];
+        for (int i = 0; i < k.Length; i++)
         {
-            int vc = Vector<float>.Count;
-
-            // Each lane is one output pixel: lane j of the load at x+i is pad[x+j+i], so one
-            // broadcast tap multiplies Count neighbouring outputs at once. Four vectors at a time:
-            // four independent add chains hide the adder's latency; each lane still sums its taps
-            // in order from zero, as HorizontalScalar does (bit-identical).
-            for (; x <= w - (4 * vc); x += 4 * vc)
-            {
-                Vector<float> a0 = Vector<float>.Zero, a1 = a0, a2 = a0, a3 = a0;
-                for (int i = 0; i < k.Length; i++)
-                {
-                    var kv = new Vector<float>(k[i]);
-                    nuint at = (nuint)(x + i);
-                    a0 += kv * Vector.LoadUnsafe(ref p, at);
-                    a1 += kv * Vector.LoadUnsafe(ref p, at + (nuint)vc);
-                    a2 += kv * Vector.LoadUnsafe(ref p, at + (nuint)(2 * vc));
-                    a3 += kv * Vector.LoadUnsafe(ref p, at + (nuint)(3 * vc));
-                }
-
-                a0.StoreUnsafe(ref o, (nuint)x);
-                a1.StoreUnsafe(ref o, (nuint)(x + vc));
-                a2.StoreUnsafe(ref o, (nuint)(x + (2 * vc)));
-                a3.StoreUnsafe(ref o, (nuint)(x + (3 * vc)));
-            }
-
-            for (; x <= w - vc; x += vc)
-            {
-                var acc = Vector<float>.Zero;
-                for (int i = 0; i < k.Length; i++)
-                {
-                    acc += new Vector<float>(k[i]) * Vector.LoadUnsafe(ref p, (nuint)(x + i));
-                }
-
-                acc.StoreUnsafe(ref o, (nuint)x);
-            }
+            taps[i] = i;
         }
 
+        int x = SumTapsVector(pad, taps, k, outRow, w);
         HorizontalScalar(pad, outRow, x, w, k);
     }
 
@@ -207,48 +173,63 @@ internal static class SeparableGaussian
             tapRow[i] = Math.Clamp(y + i - r, 0, rows - 1) * width;
         }
 
-        ref float b = ref MemoryMarshal.GetReference(block);
-        ref float o = ref MemoryMarshal.GetReference(outRow);
+        int x = SumTapsVector(block, tapRow, k, outRow, width);
+        VerticalScalar(block, outRow, width, rows, y, k, x);
+    }
+
+    /// <summary>
+    /// Vector body of both passes: <paramref name="output"/>[x] = Σᵢ k[i] · <paramref name="source"/>[offsets[i] + x]
+    /// for every x from 0 while whole vectors fit in <paramref name="width"/>; returns the first x left to the
+    /// pass's scalar reference (0 without vector hardware). The horizontal pass reads a padded row at offsets
+    /// 0 … 2r, the vertical pass a block at the clamped rows' offsets.
+    /// </summary>
+    private static int SumTapsVector(ReadOnlySpan<float> source, ReadOnlySpan<int> offsets, float[] k, Span<float> output, int width)
+    {
         int x = 0;
-        if (Vector.IsHardwareAccelerated)
+        if (!Vector.IsHardwareAccelerated)
         {
-            // Lane j is output x + j. Its taps are summed in a register in tap order, from zero, as
-            // VerticalScalar sums them (no fused multiply-add): bit-identical, and one load per tap
-            // instead of the load, load and store of a pass over the output row per tap. Four
-            // vectors at a time, so four independent add chains hide the adder's latency.
-            int vc = Vector<float>.Count;
-            for (; x <= width - (4 * vc); x += 4 * vc)
-            {
-                Vector<float> a0 = Vector<float>.Zero, a1 = a0, a2 = a0, a3 = a0;
-                for (int i = 0; i < k.Length; i++)
-                {
-                    var kv = new Vector<float>(k[i]);
-                    nuint at = (nuint)(tapRow[i] + x);
-                    a0 += kv * Vector.LoadUnsafe(ref b, at);
-                    a1 += kv * Vector.LoadUnsafe(ref b, at + (nuint)vc);
-                    a2 += kv * Vector.LoadUnsafe(ref b, at + (nuint)(2 * vc));
-                    a3 += kv * Vector.LoadUnsafe(ref b, at + (nuint)(3 * vc));
-                }
-
-                a0.StoreUnsafe(ref o, (nuint)x);
-                a1.StoreUnsafe(ref o, (nuint)(x + vc));
-                a2.StoreUnsafe(ref o, (nuint)(x + (2 * vc)));
-                a3.StoreUnsafe(ref o, (nuint)(x + (3 * vc)));
-            }
-
-            for (; x <= width - vc; x += vc)
-            {
-                var acc = Vector<float>.Zero;
-                for (int i = 0; i < k.Length; i++)
-                {
-                    acc += new Vector<float>(k[i]) * Vector.LoadUnsafe(ref b, (nuint)(tapRow[i] + x));
-                }
-
-                acc.StoreUnsafe(ref o, (nuint)x);
-            }
+            return x;
         }
 
-        VerticalScalar(block, outRow, width, rows, y, k, x);
+        ref float src = ref MemoryMarshal.GetReference(source);
+        ref float o = ref MemoryMarshal.GetReference(output);
+        int vc = Vector<float>.Count;
+
+        // Each lane is one output pixel: lane j of the load at offsets[i] + x is the source of output x + j's tap i,
+        // so one broadcast tap multiplies Count neighbouring outputs at once. Each lane sums its taps in a register in
+        // tap order, from zero, as the scalar references do (no fused multiply-add): bit-identical, and one load per
+        // tap. Four vectors at a time: four independent add chains hide the adder's latency.
+        for (; x <= width - (4 * vc); x += 4 * vc)
+        {
+            Vector<float> a0 = Vector<float>.Zero, a1 = a0, a2 = a0, a3 = a0;
+            for (int i = 0; i < k.Length; i++)
+            {
+                var kv = new Vector<float>(k[i]);
+                nuint at = (nuint)(offsets[i] + x);
+                a0 += kv * Vector.LoadUnsafe(ref src, at);
+                a1 += kv * Vector.LoadUnsafe(ref src, at + (nuint)vc);
+                a2 += kv * Vector.LoadUnsafe(ref src, at + (nuint)(2 * vc));
+                a3 += kv * Vector.LoadUnsafe(ref src, at + (nuint)(3 * vc));
+            }
+
+            a0.StoreUnsafe(ref o, (nuint)x);
+            a1.StoreUnsafe(ref o, (nuint)(x + vc));
+            a2.StoreUnsafe(ref o, (nuint)(x + (2 * vc)));
+            a3.StoreUnsafe(ref o, (nuint)(x + (3 * vc)));
+        }
+
+        for (; x <= width - vc; x += vc)
+        {
+            var acc = Vector<float>.Zero;
+            for (int i = 0; i < k.Length; i++)
+            {
+                acc += new Vector<float>(k[i]) * Vector.LoadUnsafe(ref src, (nuint)(offsets[i] + x));
+            }
+
+            acc.StoreUnsafe(ref o, (nuint)x);
+        }
+
+        return x;
     }
 
     /// <summary>Scalar reference of <see cref="Vertical"/>: outputs <paramref name="from"/> … <paramref name="width"/> − 1.</summary>
