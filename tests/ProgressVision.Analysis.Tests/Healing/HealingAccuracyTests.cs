@@ -26,8 +26,7 @@ public class HealingAccuracyTests(ITestOutputHelper output)
         var analyzer = new HealingAnalyzer(model);
         var scores = new List<(HealingRegionScore.Counts Counts, int Flags)>();
         // PV_HEALING_SEEDS=93000,48 scores 48 calibration pairs instead (figures only; the asserts hold for the held-out seeds).
-        var parts = Environment.GetEnvironmentVariable("PV_HEALING_SEEDS")?.Split(',');
-        var (first, count) = parts is [var fs, var c] ? (ulong.Parse(fs, System.Globalization.CultureInfo.InvariantCulture), int.Parse(c, System.Globalization.CultureInfo.InvariantCulture)) : (FirstSeed, CaseCount);
+        var (first, count) = CalibrationSeeds.From("PV_HEALING_SEEDS") ?? (FirstSeed, CaseCount);
         for (ulong i = 0; i < (ulong)count; i++)
         {
             var preset = i % 2 == 0 ? SynthPreset.Healing : SynthPreset.Easy;

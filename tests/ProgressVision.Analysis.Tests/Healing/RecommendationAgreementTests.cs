@@ -38,7 +38,7 @@ public class RecommendationAgreementTests(ITestOutputHelper output)
         var regionScores = new List<HealingRegionScore.Counts>();
         bool estimated = Environment.GetEnvironmentVariable("PV_RECOMMENDATION_ESTIMATED_ALIGNMENT") is not null;
         var only = Environment.GetEnvironmentVariable("PV_RECOMMENDATION_CASES")?.Split(',').Select(int.Parse).ToHashSet();
-        var (firstSeed, caseCount) = CalibrationSeeds() ?? (FirstSeed, CaseCount);
+        var (firstSeed, caseCount) = CalibrationSeeds.From("PV_RECOMMENDATION_SEEDS") ?? (FirstSeed, CaseCount);
         for (int i = 0; i < caseCount; i++)
         {
             if (only is not null && !only.Contains(i))
@@ -131,12 +131,6 @@ public class RecommendationAgreementTests(ITestOutputHelper output)
         Assert.True(pipelineF1[1] >= 0.7, $"pipeline redness F1 {pipelineF1[1]:0.000} < 0.7");
         Assert.True(pipelineF1[3] >= 0.45, $"pipeline blowout F1 {pipelineF1[3]:0.000} < 0.45");
         Assert.True(cleanPairs >= 5 && cleanFlagged <= cleanPairs / 5, $"{cleanFlagged} of {cleanPairs} clean pairs flagged");
-    }
-
-    private static (ulong First, int Count)? CalibrationSeeds()
-    {
-        var parts = Environment.GetEnvironmentVariable("PV_RECOMMENDATION_SEEDS")?.Split(',');
-        return parts is [var first, var count] ? (ulong.Parse(first, System.Globalization.CultureInfo.InvariantCulture), int.Parse(count, System.Globalization.CultureInfo.InvariantCulture)) : null;
     }
 
     internal static CompareResult Analyze(SynthPair pair, HealingModel model, bool trueMapping = true)
