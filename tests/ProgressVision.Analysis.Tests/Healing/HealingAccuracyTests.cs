@@ -25,12 +25,13 @@ public class HealingAccuracyTests(ITestOutputHelper output)
         using var model = HealingModel.Load(HealingModelTests.CommittedModel());
         var analyzer = new HealingAnalyzer(model);
         var scores = new List<(HealingRegionScore.Counts Counts, int Flags)>();
+        var sweep = new ScoreFloorSweep();
         // PV_HEALING_SEEDS=93000,48 scores 48 calibration pairs instead (figures only; the asserts hold for the held-out seeds).
         var (first, count) = CalibrationSeeds.From("PV_HEALING_SEEDS") ?? (FirstSeed, CaseCount);
         for (ulong i = 0; i < (ulong)count; i++)
         {
             var preset = i % 2 == 0 ? SynthPreset.Healing : SynthPreset.Easy;
-            scores.Add(Score(analyzer, model, first + i, preset, compareFullGrid: first == FirstSeed && i % 4 == 0));
+            scores.Add(Score(analyzer, model, first + i, preset, compareFullGrid: first == FirstSeed && i % 4 == 0, first == FirstSeed ? null : sweep));
         }
 
         var classes = HealingFlagTypes.ModelClasses;
@@ -46,6 +47,7 @@ public class HealingAccuracyTests(ITestOutputHelper output)
         output.WriteLine($"clean pairs flagged: {cleanFlagged}/{clean}");
         if (first != FirstSeed)
         {
+            sweep.Print(output);
             return;
         }
 
@@ -67,7 +69,7 @@ public class HealingAccuracyTests(ITestOutputHelper output)
         Assert.True(clean >= 8 && cleanFlagged <= 1, $"{cleanFlagged} of {clean} clean pairs flagged");
     }
 
-    private (HealingRegionScore.Counts Counts, int Flags) Score(HealingAnalyzer analyzer, HealingModel model, ulong seed, SynthPreset preset, bool compareFullGrid)
+    private (HealingRegionScore.Counts Counts, int Flags) Score(HealingAnalyzer analyzer, HealingModel model, ulong seed, SynthPreset preset, bool compareFullGrid, ScoreFloorSweep? sweep)
     {
         using var pair = SynthCase.Generate(seed, preset, 1000, 750).Render();
         var before = pair.Before.Rgb;
@@ -85,6 +87,7 @@ public class HealingAccuracyTests(ITestOutputHelper output)
         }
 
         var counts = HealingRegionScore.Score(pair, result.Flags);
+        sweep?.Add(pair, result.Flags);
         output.WriteLine($"{pair.Case.Name}: {result.Flags.Count} flags, {result.Tiles} tiles, {result.Milliseconds:0} ms; truth redness a* rise {string.Join(", ", pair.Truth.After.Healing.Where(h => h.DeltaAStar is not null).Select(h => $"{h.DeltaAStar:0.0}{(h.Visible ? "" : " (faint)")}"))}");
         foreach (var f in result.Flags.Concat(result.Unconfirmed))
         {

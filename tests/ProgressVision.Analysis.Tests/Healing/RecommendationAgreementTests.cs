@@ -36,6 +36,7 @@ public class RecommendationAgreementTests(ITestOutputHelper output)
         // The flags the whole pipeline reports (model proposals the dot and colour measurements confirmed), scored
         // region by region against the truth like HealingAccuracyTests scores the model alone.
         var regionScores = new List<HealingRegionScore.Counts>();
+        var sweep = new ScoreFloorSweep();
         bool estimated = Environment.GetEnvironmentVariable("PV_RECOMMENDATION_ESTIMATED_ALIGNMENT") is not null;
         var only = Environment.GetEnvironmentVariable("PV_RECOMMENDATION_CASES")?.Split(',').Select(int.Parse).ToHashSet();
         var (firstSeed, caseCount) = CalibrationSeeds.From("PV_RECOMMENDATION_SEEDS") ?? (FirstSeed, CaseCount);
@@ -63,6 +64,7 @@ public class RecommendationAgreementTests(ITestOutputHelper output)
 
             var regions = HealingRegionScore.Score(pair, result.Flags);
             regionScores.Add(regions);
+            sweep.Add(pair, result.Flags);
             var ours = result.Recommendation;
             bool same = ours.Action == truth.Action;
             agree += same ? 1 : 0;
@@ -102,6 +104,7 @@ public class RecommendationAgreementTests(ITestOutputHelper output)
         output.WriteLine($"pipeline flags on clean pairs: {cleanFlagged}/{cleanPairs}");
         if (firstSeed != FirstSeed)
         {
+            sweep.Print(output);
             return;
         }
 
