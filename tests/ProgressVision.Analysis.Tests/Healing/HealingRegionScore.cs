@@ -30,15 +30,47 @@ internal static class HealingRegionScore
         }
     }
 
-    /// <summary>Scores <paramref name="flags"/> (boxes in BEFORE pixels) against <paramref name="pair"/>'s truth.</summary>
-    public static Counts Score(SynthPair pair, IReadOnlyList<HealingFlag> flags)
+    /// <summary>A pair's truth regions per model class (index 0, healthy, empty), as boxes in BEFORE pixels.</summary>
+    public sealed record Truth(IReadOnlyList<(int X, int Y, int W, int H)>[] Regions)
     {
-        var before = pair.Before.Rgb;
+        /// <summary>Whether the pair has no healing region at all.</summary>
+        public bool Clean => Regions.All(r => r.Count == 0);
+    }
+
+    /// <summary>Scores <paramref name="flags"/> (boxes in BEFORE pixels) against <paramref name="pair"/>'s truth.</summary>
+    public static Counts Score(SynthPair pair, IReadOnlyList<HealingFlag> flags) => Score(Regions(pair), flags);
+
+    /// <summary>Scores <paramref name="flags"/> against truth regions found once by <see cref="Regions"/>.</summary>
+    public static Counts Score(Truth truth, IReadOnlyList<HealingFlag> flags)
+    {
         int n = HealingFlagTypes.ModelClasses.Count;
         var tp = new int[n];
         var fp = new int[n];
         var fn = new int[n];
-        bool anyTruth = false;
+        for (int k = 1; k < n; k++)
+        {
+            var regions = truth.Regions[k];
+            var ofClass = flags.Where(f => f.Type == HealingFlagTypes.ModelClasses[k]).ToList();
+            foreach (var r in regions)
+            {
+                bool hit = ofClass.Any(f => Overlap(f.Box, r.X, r.Y, r.W, r.H));
+                tp[k] += hit ? 1 : 0;
+                fn[k] += hit ? 0 : 1;
+            }
+
+            fp[k] += ofClass.Count(f => !regions.Any(r => Overlap(f.Box, r.X, r.Y, r.W, r.H)));
+        }
+
+        return new Counts(tp, fp, fn, truth.Clean);
+    }
+
+    /// <summary>The truth regions of <paramref name="pair"/>: one connected component of a class per region.</summary>
+    public static Truth Regions(SynthPair pair)
+    {
+        var before = pair.Before.Rgb;
+        int n = HealingFlagTypes.ModelClasses.Count;
+        var regions = new IReadOnlyList<(int X, int Y, int W, int H)>[n];
+        regions[0] = [];
         // AFTER healing label of every BEFORE pixel (through the true mapping), computed once for all classes.
         using var labelOnBefore = new PixelBuffer<byte>(before.Width, before.Height, 1);
         for (int y = 0; y < before.Height; y++)
@@ -66,20 +98,10 @@ internal static class HealingRegionScore
 
             var (labels, stats) = ConnectedComponents.LabelWithStats(mask);
             labels.Dispose();
-            var regions = stats.Where(c => c.Area >= MinRegionPixels).ToList();
-            anyTruth |= regions.Count > 0;
-            var ofClass = flags.Where(f => f.Type == HealingFlagTypes.ModelClasses[k]).ToList();
-            foreach (var r in regions)
-            {
-                bool hit = ofClass.Any(f => Overlap(f.Box, r.Left, r.Top, r.Width, r.Height));
-                tp[k] += hit ? 1 : 0;
-                fn[k] += hit ? 0 : 1;
-            }
-
-            fp[k] += ofClass.Count(f => !regions.Any(r => Overlap(f.Box, r.Left, r.Top, r.Width, r.Height)));
+            regions[k] = stats.Where(c => c.Area >= MinRegionPixels).Select(c => (c.Left, c.Top, c.Width, c.Height)).ToList();
         }
 
-        return new Counts(tp, fp, fn, !anyTruth);
+        return new Truth(regions);
     }
 
     /// <summary>Whether <paramref name="flag"/> overlaps a truth region of its class (false: a false alarm).</summary>

@@ -12,18 +12,19 @@ namespace ProgressVision.Analysis.Tests.Healing;
 /// </summary>
 internal sealed class ScoreFloorSweep
 {
-    /// <summary>Floors swept (0.6 is the tile threshold: every flag passes it).</summary>
-    public static readonly double[] Floors = [0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.98];
+    /// <summary>Floors swept, 0.60–0.99 by 0.01 (0.6 is the tile threshold: every flag passes it).</summary>
+    public static readonly double[] Floors = Enumerable.Range(60, 40).Select(p => p / 100.0).ToArray();
 
     private readonly List<HealingRegionScore.Counts>[] _byFloor = Floors.Select(_ => new List<HealingRegionScore.Counts>()).ToArray();
 
     /// <summary>Scores <paramref name="flags"/> of <paramref name="pair"/> at every floor.</summary>
     public void Add(SynthPair pair, IReadOnlyList<HealingFlag> flags)
     {
+        var truth = HealingRegionScore.Regions(pair);
         for (int i = 0; i < Floors.Length; i++)
         {
             double floor = Floors[i];
-            _byFloor[i].Add(HealingRegionScore.Score(pair, flags.Where(f => f.Score >= floor).ToList()));
+            _byFloor[i].Add(HealingRegionScore.Score(truth, flags.Where(f => f.Score >= floor).ToList()));
         }
     }
 
