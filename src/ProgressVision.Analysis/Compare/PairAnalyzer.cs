@@ -185,8 +185,9 @@ public sealed class PairAnalyzer(PairAnalysisOptions options, HealingModel? heal
                 foreach (var u in healing.Unconfirmed)
                 {
                     string why = string.Join(", ", u.Evidence.Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key} {kv.Value:0.##}")));
+                    string note = u.Note is null ? "" : $"{u.Note}; ";
                     warnings.Add(string.Create(CultureInfo.InvariantCulture,
-                        $"{u.Type} proposed by the model at {BoxText.Of(u.Box)} (score {u.Score:0.00}) not confirmed by the measures ({why}); not flagged"));
+                        $"{u.Type} proposed by the model at {BoxText.Of(u.Box)} (score {u.Score:0.00}) not confirmed by the measures ({note}{why}); not flagged"));
                 }
             }
             else

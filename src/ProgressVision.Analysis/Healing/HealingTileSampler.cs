@@ -58,6 +58,9 @@ public sealed class HealingTileSampler : IDisposable
     /// <summary>AFTER skin reference.</summary>
     public SkinReference AfterSkin { get; }
 
+    /// <summary>Whether downscaled (x, y) lies inside both photos (its planes are 0 there and carry no signal).</summary>
+    public bool IsValid(int x, int y) => _valid[x, y] != 0;
+
     /// <summary>Value of channel <paramref name="c"/> at downscaled (x, y).</summary>
     public float Plane(int c, int x, int y) => _planes[x, (c * Height) + y];
 

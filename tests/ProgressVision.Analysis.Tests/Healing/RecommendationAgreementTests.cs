@@ -165,7 +165,7 @@ public class RecommendationAgreementTests(ITestOutputHelper output)
         var r = new HealingAnalyzer(model).Analyze(before, afterOnBefore, valid, null);
         foreach (var f in r.Flags.Concat(r.Unconfirmed))
         {
-            output.WriteLine($"    debug {(r.Flags.Contains(f) ? "" : "unconfirmed ")}{f.Type} {f.Score:0.00} [{string.Join(",", f.Box)}] {string.Join(" ", f.Evidence.Select(e => $"{e.Key}={e.Value}"))}");
+            output.WriteLine($"    debug {(r.Flags.Contains(f) ? "" : "unconfirmed ")}{f.Type} {f.Score:0.00} [{string.Join(",", f.Box)}] {(HealingRegionScore.Hits(pair, f) ? "HIT" : "MISS")} {string.Join(" ", f.Evidence.Select(e => $"{e.Key}={e.Value}"))}");
         }
 
         foreach (var h in pair.Truth.After.Healing)
