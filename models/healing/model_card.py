@@ -56,8 +56,8 @@ Accuracy {t['accuracy']:.3f}. Calibration: expected calibration error {t['ece']:
 - Blowout is learnt from rendered halos; real blowout is more varied.
 - Redness is judged relative to the same photo's skin; a uniformly red scalp has no reference and is not flagged.
 - On very dark skin with a lighting gradient or a white-balance change the model proposes redness over large
-  areas with no measurable a* rise; ProgressVision keeps a redness flag only when its reddest tile is at least
-  2 a* units above the photo's skin (`HealingAnalyzer.MinRednessDeltaA`). Redness labels are visible redness
+  areas with no measurable a* rise; ProgressVision keeps a redness flag only when its reddest half-tile window is at least
+  2.5 a* units above the photo's ordinary skin (`HealingAnalyzer.MinRednessDeltaA`). Redness labels are visible redness
   only: Synth labels a redness region when its rendered a* rise over the photo's healthy skin is at least 2
   (`TruthDefinitions.MinVisibleRednessDeltaA`); fainter rendered tint is healthy in training and in the tests.
 

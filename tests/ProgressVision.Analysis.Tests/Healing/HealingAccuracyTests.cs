@@ -23,7 +23,11 @@ public class HealingAccuracyTests(ITestOutputHelper output)
     public void Flags_match_the_truth_regions_and_clean_pairs_stay_clean()
     {
         using var model = HealingModel.Load(HealingModelTests.CommittedModel());
-        var analyzer = new HealingAnalyzer(model);
+        // PV_HEALING_NO_FLOORS=1 (with calibration seeds) lets every proposal stand on the tile threshold alone, so the
+        // floor sweep below shows the whole range from which HealingAnalyzer.DefaultMinScoreAlone is chosen.
+        var analyzer = Environment.GetEnvironmentVariable("PV_HEALING_NO_FLOORS") is null
+            ? new HealingAnalyzer(model)
+            : new HealingAnalyzer(model) { MinScoreAlone = new Dictionary<string, double>() };
         var scores = new List<(HealingRegionScore.Counts Counts, int Flags)>();
         var sweep = new ScoreFloorSweep();
         // PV_HEALING_SEEDS=93000,48 scores 48 calibration pairs instead (figures only; the asserts hold for the held-out seeds).
@@ -52,21 +56,19 @@ public class HealingAccuracyTests(ITestOutputHelper output)
         }
 
 
-        // Model 7e19b042 with the colour confirmation but no dot measurement (nothing to veto fade or blowout), full
-        // grid, these 24 seeds: redness 5 TP 0 FP 0 FN (F1 1.000), patchy fade 7/0/0 (1.000), blowout 3/3/0 (0.667),
-        // 1 of 16 clean pairs flagged (easy-90017: a single-tile blowout proposal, score 0.71). The redness false alarm
-        // of healing-90006 (peak tile +2.03 a* where the truth's faint regions rise 0.5–0.6) went with the
-        // near-threshold z-test (z 2.08 against 2.92; the test was chosen on calibration seeds 93000+). Before it:
-        // 0.909 and 2 of 16. With the opt-in coarse-to-fine pass it was 0.909, 0.833 (5/0/2), 0.500 (2/3/1): that
-        // pass is why the full grid is the default. (The model before, bc4f22cc, coarse-to-fine: 0.909, 0.824, 0.667,
-        // 4 of 16.) Met: redness and patchy fade ≥ 0.9. NOT met: blowout ≥ 0.8 (3 false alarms, all single-tile
-        // proposals with no dots measured to check them) and ≥ 95% of clean pairs unflagged (93.75%: 1 of 16);
-        // asserted at the level measured, so a worse model or a broken flag assembly still fails. The full pipeline's
-        // figures (with the dot vetoes) are asserted in RecommendationAgreementTests.
+        // Model 7e19b042 with the colour confirmation but no dot measurement (fade and blowout stand on the model alone,
+        // from the calibrated HealingAnalyzer.MinScoreAlone), full grid, these 24 seeds: redness 5 TP 0 FP 0 FN (F1 1.000),
+        // patchy fade 6/0/1 (0.923), blowout 3/1/0 (0.857), 0 of 16 clean pairs flagged. Before the score floors and the
+        // window redness measure (both chosen on calibration seeds 93000–93191, never on these): 1.000, 1.000 (7/0/0),
+        // 0.667 (3/3/0), 1 of 16. The floors removed two of the three lone-tile blowout false alarms (easy-90017's 0.71,
+        // healing-90000's 0.64; healing-90000's 0.91 stays) and cost one true fade tile (healing-90012, 0.92 under
+        // 0.955). With the opt-in coarse-to-fine pass (before the floors) it was 0.909, 0.833, 0.500: that pass
+        // is why the full grid is the default. Asserted at the targets: F1 ≥ 0.9 redness and fade, ≥ 0.8
+        // blowout, ≥ 95% of clean pairs unflagged (here none of 16 may be).
         Assert.True(f1[1] >= 0.9, $"redness F1 {f1[1]:0.000} < 0.9");
         Assert.True(f1[2] >= 0.9, $"patchy-fade F1 {f1[2]:0.000} < 0.9");
-        Assert.True(f1[3] >= 0.6, $"blowout F1 {f1[3]:0.000} < 0.6");
-        Assert.True(clean >= 8 && cleanFlagged <= 1, $"{cleanFlagged} of {clean} clean pairs flagged");
+        Assert.True(f1[3] >= 0.8, $"blowout F1 {f1[3]:0.000} < 0.8");
+        Assert.True(clean >= 8 && cleanFlagged <= clean * 0.05, $"{cleanFlagged} of {clean} clean pairs flagged (> 5%)");
     }
 
     private (HealingRegionScore.Counts Counts, int Flags) Score(HealingAnalyzer analyzer, HealingModel model, ulong seed, SynthPreset preset, bool compareFullGrid, ScoreFloorSweep? sweep)

@@ -110,30 +110,31 @@ public class RecommendationAgreementTests(ITestOutputHelper output)
 
         Assert.True(decided >= CaseCount * 0.6, $"only {decided} of {CaseCount} cases have a clear truth");
         // Issue 5's target is 95% of the cases whose truth is clear. Model 7e19b042 (these seeds): 17/17 clear cases
-        // (100%), 20/24 overall: met. The last clear miss, hard-91019 (a redness flag, peak tile a* +2.8, where the
-        // truth has none: a lighting change), went when a redness flag had to stand out from the photo's own
-        // tile-to-tile a* variation. The disagreements left are close calls: redness at the edge of visibility
-        // (hard-91011, faint region Δa* 1.6; hard-91015 Δa* 2.2), a density near its target (healing-91012), a 19.5 mm²
-        // empty patch against the 16 mm² limit (easy-91018). healing-91016 agrees only since fade is judged against
-        // the pair's contrast transfer and a vetoed fade box is narrowed to its faded tiles (its AFTER photo shows
-        // every dot at 0.59× the contrast; before, one 60-tile fade flag over most of the photo matched the truth
-        // patch by overlap alone). On the 48 calibration seeds 93000–93047 (PV_RECOMMENDATION_SEEDS), where the
-        // confirmations were chosen: 33/38 clear cases (86.8%; 32/38 before them), NOT at the target there: gaps
-        // measured just over the 16 mm² limit (easy-93010 16.4, hard-93023 20.0 where truth has none), fade the model
-        // does not propose (hard-93007), redness it misses (healing-93028) and one it invents (hard-93031).
+        // (100%), 21/24 overall: met. The last clear miss, hard-91019 (a redness flag, peak tile a* +2.8, where the
+        // truth has none: a lighting change), went when a redness flag had to stand out from the photo's own a*
+        // variation; healing-91012 (redness at the frame edge) agrees since redness is judged by its reddest window. The
+        // disagreements left are close calls: redness at the edge of visibility (hard-91011, faint region Δa* 1.6;
+        // hard-91015 Δa* 2.2) and a 19.5 mm² empty patch against the 16 mm² limit (easy-91018). healing-91016 agrees
+        // only since fade is judged against the pair's contrast transfer and a vetoed fade box is narrowed to its faded
+        // tiles. On calibration seeds 93000–93191 (PV_RECOMMENDATION_SEEDS=93000,192), where the confirmations were
+        // chosen: 121/138 clear cases (87.7%), NOT at the target there: gaps measured just over the 16 mm² limit, fade and
+        // blowout the model does not propose, redness it misses or invents near the visibility line.
         // Asserted at 94%, below the 100% measured, so one flip on these 17 (94.1%) still passes, two fail.
         Assert.True(decidedAgree >= decided * 0.94, $"recommendation agrees on {decidedAgree}/{decided} clear cases (< 94%)");
-        // The pipeline's flags per truth region (model 7e19b042): redness 4 TP 1 FP 1 FN (F1 0.800), patchy fade
-        // 13/0/0 (1.000), blowout 3/2/1 (0.667), 2 of 10 clean pairs flagged (hard-91011: real but faint redness,
-        // Δa* 1.6 rendered; hard-91015: two blowout proposals over 8 and 9 matched dots, too few to overrule). Before
-        // the pair-relative confirmations: 4/2/1, 13/1/0, 3/2/1. Calibration seeds 93000–93047: redness 10/1/3
-        // (0.833), fade 14/2/1 (0.903, was 14/10/1), blowout 2/0/3 (0.571, was 2/2/3), 0 of 27 clean pairs flagged
-        // (was 3). Met: patchy fade ≥ 0.9. NOT met: redness ≥ 0.9, blowout ≥ 0.8 (the model misses 3 of 5 blowout
-        // regions on the calibration seeds), ≥ 95% of clean pairs unflagged here; guarded at about the measured level.
+        // The pipeline's flags per truth region (model 7e19b042): redness 5 TP 1 FP 0 FN (F1 0.909), patchy fade 13/0/0
+        // (1.000), blowout 3/0/1 (0.857), 1 of 10 clean pairs flagged (hard-91011: faint redness, Δa* 1.6 rendered, whose
+        // reddest window reads +2.5 over the photo's ordinary skin). Before the window redness measure and the score a
+        // proposal needs when no measurement can check it (both chosen on calibration seeds 93000–93191): 4/1/1 (0.800),
+        // 13/0/0, 3/2/1 (0.667), 2 of 10 (hard-91015's two blowout proposals over 8 and 9 matched dots, scores 0.65 and
+        // 0.62, now under the 0.76 a proposal needs to stand alone). The redness miss that went, healing-91012, was a
+        // patch at the frame edge: its one tile averaged +1.6 over a patch rendered at +2.9. Calibration, the pipeline:
+        // redness 39/5/7 (0.867; 0.810 before), fade 56/4/7 (0.911), blowout 16/0/11 (0.744: the model proposes no
+        // blowout for 10 of the 11 missed regions, mostly patches under a tile wide), 4 of 105 clean pairs flagged.
+        // Met here: F1 ≥ 0.9 redness and fade, ≥ 0.8 blowout. NOT met here: ≥ 95% of clean pairs unflagged (9 of 10).
         Assert.True(pipelineF1[2] >= 0.9, $"pipeline patchy-fade F1 {pipelineF1[2]:0.000} < 0.9");
-        Assert.True(pipelineF1[1] >= 0.7, $"pipeline redness F1 {pipelineF1[1]:0.000} < 0.7");
-        Assert.True(pipelineF1[3] >= 0.45, $"pipeline blowout F1 {pipelineF1[3]:0.000} < 0.45");
-        Assert.True(cleanPairs >= 5 && cleanFlagged <= cleanPairs / 5, $"{cleanFlagged} of {cleanPairs} clean pairs flagged");
+        Assert.True(pipelineF1[1] >= 0.9, $"pipeline redness F1 {pipelineF1[1]:0.000} < 0.9");
+        Assert.True(pipelineF1[3] >= 0.8, $"pipeline blowout F1 {pipelineF1[3]:0.000} < 0.8");
+        Assert.True(cleanPairs >= 5 && cleanFlagged <= cleanPairs / 10, $"{cleanFlagged} of {cleanPairs} clean pairs flagged");
     }
 
     internal static CompareResult Analyze(SynthPair pair, HealingModel model, bool trueMapping = true)
