@@ -1,8 +1,10 @@
+using ProgressVision.Imaging.Filters;
+
 namespace ProgressVision.Analysis.Healing;
 
 /// <summary>
 /// The AFTER photo's skin redness (CIELAB a* above its skin reference) averaged over square windows of the model
-/// planes, from summed-area tables so any window costs four lookups. Only skin-like pixels count (valid, L* no more
+/// planes, from summed-area tables (<see cref="IntegralImage"/>) so any window costs four lookups. Only skin-like pixels count (valid, L* no more
 /// than 10 below the skin reference), so pigment dots, hair and the area outside the photos do not dilute it.
 /// </summary>
 /// <remarks>
@@ -20,36 +22,34 @@ internal sealed class RednessField
     private const double MinSkinShare = 0.5;
 
     private readonly double[] _sum;
-    private readonly int[] _count;
-    private readonly int _stride;
+    private readonly long[] _count;
 
     /// <summary>Builds the tables from the sampler's AFTER planes.</summary>
     public RednessField(HealingTileSampler s)
     {
         Width = s.Width;
         Height = s.Height;
-        _stride = Width + 1;
-        // Tables with a zero first row and column: entry (x, y) sums the pixels above and left of it.
-        _sum = new double[_stride * (Height + 1)];
-        _count = new int[_stride * (Height + 1)];
+        // Two planes, then their summed-area tables: the a* rise where the pixel is skin-like (0 elsewhere) and the
+        // skin-like mask itself, so a window's mean is its a* sum over its skin count.
+        var rise = new float[Width * Height];
+        var skin = new byte[Width * Height];
         float lLimit = -10f / HealingTileLayout.LScale;
         for (int y = 0; y < Height; y++)
         {
-            double rowSum = 0;
-            int rowCount = 0;
             for (int x = 0; x < Width; x++)
             {
                 if (s.IsValid(x, y) && s.Plane(3, x, y) > lLimit)
                 {
-                    rowSum += s.Plane(4, x, y) * HealingTileLayout.ChromaScale;
-                    rowCount++;
+                    rise[(y * Width) + x] = s.Plane(4, x, y) * HealingTileLayout.ChromaScale;
+                    skin[(y * Width) + x] = 1;
                 }
-
-                int i = ((y + 1) * _stride) + x + 1;
-                _sum[i] = _sum[i - _stride] + rowSum;
-                _count[i] = _count[i - _stride] + rowCount;
             }
         }
+
+        _sum = new double[(Width + 1) * (Height + 1)];
+        _count = new long[(Width + 1) * (Height + 1)];
+        IntegralImage.Compute(rise, Width, Height, _sum);
+        IntegralImage.Compute(skin, Width, Height, _count);
     }
 
     /// <summary>Plane width.</summary>
@@ -69,9 +69,8 @@ internal sealed class RednessField
             return double.NaN;
         }
 
-        int a = (y * _stride) + x, b = (y * _stride) + x1, c = (y1 * _stride) + x, d = (y1 * _stride) + x1;
-        int n = _count[d] - _count[b] - _count[c] + _count[a];
-        return n < MinSkinShare * Window * Window ? double.NaN : (_sum[d] - _sum[b] - _sum[c] + _sum[a]) / n;
+        long n = IntegralImage.RectSum(_count, Width, x, y, x1, y1);
+        return n < MinSkinShare * Window * Window ? double.NaN : IntegralImage.RectSum(_sum, Width, x, y, x1, y1) / n;
     }
 
     /// <summary>
