@@ -1,4 +1,5 @@
 using ProgressVision.Analysis.Segmentation;
+using ProgressVision.Analysis.Statistics;
 using ProgressVision.Imaging.Buffers;
 
 namespace ProgressVision.Analysis.Dots;
@@ -438,7 +439,7 @@ public sealed class DotDetector
                     // Colour noise alone calls a pigment blob skin-coloured when its shift falls more than
                     // the margin below κ·contrast: probability Φ(−margin/σ) (on Synth's noisiest very dark
                     // tuning photos about 1 of a few hundred sure blobs; more where the blobs are fainter).
-                    double p = b.CoolingSigma > 0 ? NormalTail.Cdf(-margin / b.CoolingSigma) : 0;
+                    double p = b.CoolingSigma > 0 ? StandardNormal.Cdf(-margin / b.CoolingSigma) : 0;
                     expected += p;
                     variance += p * (1 - p);
                 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ProgressVision.Analysis.Compare;
+using ProgressVision.Analysis.Statistics;
 using ProgressVision.Imaging.Buffers;
 
 namespace ProgressVision.Analysis.Healing;
@@ -279,7 +280,7 @@ public sealed class HealingAnalyzer(HealingModel model)
                     e["skinWindowDeltaAStar"] = Math.Round(baseline, 2);
                     e["skinWindowSpread"] = Math.Round(spread, 2);
                     e["peakWindowZ"] = Math.Round((peak - baseline) / Math.Max(0.05, spread), 2);
-                    e["peakWindowZLimit"] = Math.Round(NormalQuantile.Of(1 - (0.05 / Math.Max(1, field.Windows(members).Count))), 2);
+                    e["peakWindowZLimit"] = Math.Round(StandardNormal.Quantile(1 - (0.05 / Math.Max(1, field.Windows(members).Count))), 2);
                 }
 
                 if (afterDa < 2)

@@ -1,5 +1,6 @@
 using ProgressVision.Analysis.Compare;
 using ProgressVision.Analysis.Healing;
+using ProgressVision.Analysis.Statistics;
 
 namespace ProgressVision.Analysis.Tests.Healing;
 

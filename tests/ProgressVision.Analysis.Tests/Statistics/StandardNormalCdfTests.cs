@@ -1,8 +1,8 @@
-using ProgressVision.Analysis.Dots;
+using ProgressVision.Analysis.Statistics;
 
-namespace ProgressVision.Analysis.Tests.Dots;
+namespace ProgressVision.Analysis.Tests.Statistics;
 
-public sealed class NormalTailTests
+public sealed class StandardNormalCdfTests
 {
     // Standard normal table values (Abramowitz & Stegun, table 26.1, to 8 decimals).
     [Theory]
@@ -14,7 +14,7 @@ public sealed class NormalTailTests
     [InlineData(-5.0, 0.00000029)]
     public void Matches_the_standard_normal_table(double z, double expected)
     {
-        Assert.Equal(expected, NormalTail.Cdf(z), 2e-7);
+        Assert.Equal(expected, StandardNormal.Cdf(z), 2e-7);
     }
 
     [Fact]
@@ -23,12 +23,12 @@ public sealed class NormalTailTests
         double previous = 0;
         for (double z = -6; z <= 6; z += 0.05)
         {
-            double p = NormalTail.Cdf(z);
-            Assert.Equal(1, p + NormalTail.Cdf(-z), 1e-12);
+            double p = StandardNormal.Cdf(z);
+            Assert.Equal(1, p + StandardNormal.Cdf(-z), 1e-12);
             Assert.True(p >= previous, $"Φ({z:F2}) = {p} < Φ(previous) = {previous}");
             previous = p;
         }
 
-        Assert.True(double.IsNaN(NormalTail.Cdf(double.NaN)));
+        Assert.True(double.IsNaN(StandardNormal.Cdf(double.NaN)));
     }
 }

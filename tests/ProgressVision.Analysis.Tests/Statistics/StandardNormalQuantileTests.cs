@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
-using ProgressVision.Analysis.Healing;
+using ProgressVision.Analysis.Statistics;
 
-namespace ProgressVision.Analysis.Tests.Healing;
+namespace ProgressVision.Analysis.Tests.Statistics;
 
 /// <summary>The normal quantile against Python's statistics.NormalDist (Debian's python3), on both tails and the centre.</summary>
-public class NormalQuantileTests
+public class StandardNormalQuantileTests
 {
     [Fact]
     public void Matches_Pythons_NormalDist_inverse_cdf()
@@ -27,11 +27,11 @@ public class NormalQuantileTests
         for (int i = 0; i < ps.Length; i++)
         {
             // Acklam's approximation: relative error under 1.2e-9.
-            double ours = NormalQuantile.Of(ps[i]);
+            double ours = StandardNormal.Quantile(ps[i]);
             Assert.True(Math.Abs(ours - expected[i]) <= 2e-9 * Math.Max(1, Math.Abs(expected[i])), $"p {ps[i]:R}: ours {ours:R}, Python {expected[i]:R}");
         }
 
-        Assert.Throws<ArgumentOutOfRangeException>(() => NormalQuantile.Of(0));
-        Assert.Throws<ArgumentOutOfRangeException>(() => NormalQuantile.Of(1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => StandardNormal.Quantile(0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => StandardNormal.Quantile(1));
     }
 }

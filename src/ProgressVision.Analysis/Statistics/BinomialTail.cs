@@ -1,4 +1,4 @@
-namespace ProgressVision.Analysis.Healing;
+namespace ProgressVision.Analysis.Statistics;
 
 /// <summary>Lower tail of the binomial distribution, for "is this count implausibly low?" checks.</summary>
 internal static class BinomialTail
