@@ -37,12 +37,14 @@ public static class HealingTileSetWriter
         using var tiles = new FileStream(Path.Combine(outDir, "tiles.f32"), FileMode.Create);
         using var labels = new FileStream(Path.Combine(outDir, "labels.u8"), FileMode.Create);
         using var caseIds = new FileStream(Path.Combine(outDir, "cases.i32"), FileMode.Create);
-        var buffer = new float[HealingTileLayout.TileFloats];
         var lockObj = new object();
-        int done = 0;
+        // Cases render in parallel but are written in case order: a finished case waits in `ready` until every case
+        // before it is written. train.py draws its seeded batches by tile index, so the file order is part of what
+        // makes a retrain reproduce the same model (written in completion order, two runs of one command gave the same
+        // tiles in a different order). With two to a few workers the wait list stays a handful of cases.
+        var ready = new Dictionary<int, List<(float[] Data, int Label)>>();
+        int next = 0;
 
-        // Cases render in parallel; writes are serialised. Output order therefore varies between runs,
-        // but the set (and the by-case split) does not; train.py sorts nothing on order.
         Parallel.For(0, cases, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
             // Presets cycle so every condition and every difficulty is represented.
@@ -60,18 +62,22 @@ public static class HealingTileSetWriter
             var sample = CutCase(seed + (ulong)i, preset);
             lock (lockObj)
             {
-                foreach (var (data, label) in sample)
+                ready[i] = sample;
+                while (ready.Remove(next, out var inOrder))
                 {
-                    WriteFloats(tiles, data);
-                    labels.WriteByte((byte)label);
-                    // Case id = its seed: unique across tile sets written with different --seed, so sets can be merged.
-                    caseIds.Write(BitConverter.GetBytes(unchecked((int)(seed + (ulong)i))));
-                    counts[label]++;
-                    total++;
-                }
+                    foreach (var (data, label) in inOrder)
+                    {
+                        WriteFloats(tiles, data);
+                        labels.WriteByte((byte)label);
+                        // Case id = its seed: unique across tile sets written with different --seed, so sets can be merged.
+                        caseIds.Write(BitConverter.GetBytes(unchecked((int)(seed + (ulong)next))));
+                        counts[label]++;
+                        total++;
+                    }
 
-                done++;
-                progress?.Report((done / (double)cases, $"{done}/{cases} cases, {total} tiles"));
+                    next++;
+                    progress?.Report((next / (double)cases, $"{next}/{cases} cases, {total} tiles"));
+                }
             }
         });
 
