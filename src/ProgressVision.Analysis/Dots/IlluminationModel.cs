@@ -151,16 +151,8 @@ internal sealed class IlluminationModel
     }
 
     /// <summary>Skin luminance at a pixel: bilinear between block centres, clamped at the grid edge.</summary>
-    public float SkinAt(double x, double y)
-    {
-        double gx = Math.Clamp(((x + 0.5) / _block) - 0.5, 0, _gw - 1), gy = Math.Clamp(((y + 0.5) / _block) - 0.5, 0, _gh - 1);
-        int x0 = Math.Min((int)gx, _gw - 2 < 0 ? 0 : _gw - 2), y0 = Math.Min((int)gy, _gh - 2 < 0 ? 0 : _gh - 2);
-        int x1 = Math.Min(x0 + 1, _gw - 1), y1 = Math.Min(y0 + 1, _gh - 1);
-        double fx = gx - x0, fy = gy - y0;
-        double top = (_grid[(y0 * _gw) + x0] * (1 - fx)) + (_grid[(y0 * _gw) + x1] * fx);
-        double bot = (_grid[(y1 * _gw) + x0] * (1 - fx)) + (_grid[(y1 * _gw) + x1] * fx);
-        return (float)((top * (1 - fy)) + (bot * fy));
-    }
+    public float SkinAt(double x, double y) =>
+        (float)CellGrid.Bilinear<float>(_grid, _gw, _gh, ((x + 0.5) / _block) - 0.5, ((y + 0.5) / _block) - 0.5);
 
     /// <summary>
     /// Darkness plane 1 − L / L_skin, clamped to [−0.25, 1]: dots are positive; specular glints are

@@ -72,14 +72,5 @@ internal sealed class LocalInkField
     }
 
     /// <summary>The ratio at photo position (x, y): bilinear between cell centres, constant beyond the outer ones.</summary>
-    public double At(double x, double y)
-    {
-        double fx = Math.Clamp((x / _cellW) - 0.5, 0, _nx - 1), fy = Math.Clamp((y / _cellH) - 0.5, 0, _ny - 1);
-        int x0 = Math.Min((int)fx, Math.Max(0, _nx - 2)), y0 = Math.Min((int)fy, Math.Max(0, _ny - 2));
-        int x1 = Math.Min(x0 + 1, _nx - 1), y1 = Math.Min(y0 + 1, _ny - 1);
-        double tx = fx - x0, ty = fy - y0;
-        double top = (_ratio[(y0 * _nx) + x0] * (1 - tx)) + (_ratio[(y0 * _nx) + x1] * tx);
-        double bottom = (_ratio[(y1 * _nx) + x0] * (1 - tx)) + (_ratio[(y1 * _nx) + x1] * tx);
-        return (top * (1 - ty)) + (bottom * ty);
-    }
+    public double At(double x, double y) => CellGrid.Bilinear<double>(_ratio, _nx, _ny, (x / _cellW) - 0.5, (y / _cellH) - 0.5);
 }
