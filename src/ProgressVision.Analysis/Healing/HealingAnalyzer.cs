@@ -450,23 +450,17 @@ public sealed class HealingAnalyzer(HealingModel model)
         var (x0, y0, x1, y1) = PlaneRect(s, box);
         double sa = 0, sb = 0;
         int na = 0, nb = 0;
-        float lLimit = -10f / HealingTileLayout.LScale;
         for (int y = y0; y < y1; y++)
         {
             for (int x = x0; x < x1; x++)
             {
-                if (!s.IsValid(x, y))
-                {
-                    continue;
-                }
-
-                if (s.Plane(3, x, y) > lLimit)
+                if (s.IsSkinLike(3, x, y))
                 {
                     sa += s.Plane(4, x, y);
                     na++;
                 }
 
-                if (s.Plane(0, x, y) > lLimit)
+                if (s.IsSkinLike(0, x, y))
                 {
                     sb += s.Plane(1, x, y);
                     nb++;
@@ -491,18 +485,16 @@ public sealed class HealingAnalyzer(HealingModel model)
     private static double SkinLightRatio(HealingTileSampler s, double[] box)
     {
         var (x0, y0, x1, y1) = PlaneRect(s, box);
-        float lLimit = -10f / HealingTileLayout.LScale;
         double ya = 0, yb = 0;
         int n = 0;
         for (int y = y0; y < y1; y++)
         {
             for (int x = x0; x < x1; x++)
             {
-                float la = s.Plane(3, x, y), lb = s.Plane(0, x, y);
-                if (s.IsValid(x, y) && la > lLimit && lb > lLimit)
+                if (s.IsSkinLike(3, x, y) && s.IsSkinLike(0, x, y))
                 {
-                    ya += RelativeLuminance(la, s.AfterSkin.L);
-                    yb += RelativeLuminance(lb, s.BeforeSkin.L);
+                    ya += RelativeLuminance(s.Plane(3, x, y), s.AfterSkin.L);
+                    yb += RelativeLuminance(s.Plane(0, x, y), s.BeforeSkin.L);
                     n++;
                 }
             }

@@ -15,6 +15,9 @@ public sealed class HealingTileSampler : IDisposable
     private readonly PixelBuffer<float> _planes; // Channels planes stacked: plane c occupies rows [c*H, (c+1)*H)
     private readonly PixelBuffer<byte> _valid;
 
+    // The skin-like limit, 10 L* below the skin reference, in plane units.
+    private const float SkinLikeLPlane = -10f / HealingTileLayout.LScale;
+
     /// <summary>Prepares the planes for a pair.</summary>
     /// <param name="before">BEFORE photo, 8-bit RGB.</param>
     /// <param name="afterOnBefore">AFTER photo warped onto BEFORE, 8-bit RGB, same size.</param>
@@ -60,6 +63,13 @@ public sealed class HealingTileSampler : IDisposable
 
     /// <summary>Whether downscaled (x, y) lies inside both photos (its planes are 0 there and carry no signal).</summary>
     public bool IsValid(int x, int y) => _valid[x, y] != 0;
+
+    /// <summary>
+    /// Whether downscaled (x, y) is valid and skin-like in the photo whose L* plane is <paramref name="lChannel"/>
+    /// (0 BEFORE, 3 AFTER): L* no more than 10 below that photo's skin reference, so pigment dots, hair and shadows
+    /// do not dilute a skin measure (redness, skin light).
+    /// </summary>
+    public bool IsSkinLike(int lChannel, int x, int y) => IsValid(x, y) && Plane(lChannel, x, y) > SkinLikeLPlane;
 
     /// <summary>Value of channel <paramref name="c"/> at downscaled (x, y).</summary>
     public float Plane(int c, int x, int y) => _planes[x, (c * Height) + y];

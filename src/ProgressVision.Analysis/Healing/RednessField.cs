@@ -33,12 +33,11 @@ internal sealed class RednessField
         // skin-like mask itself, so a window's mean is its a* sum over its skin count.
         var rise = new float[Width * Height];
         var skin = new byte[Width * Height];
-        float lLimit = -10f / HealingTileLayout.LScale;
         for (int y = 0; y < Height; y++)
         {
             for (int x = 0; x < Width; x++)
             {
-                if (s.IsValid(x, y) && s.Plane(3, x, y) > lLimit)
+                if (s.IsSkinLike(3, x, y))
                 {
                     rise[(y * Width) + x] = s.Plane(4, x, y) * HealingTileLayout.ChromaScale;
                     skin[(y * Width) + x] = 1;
