@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
 using ProgressVision.Analysis.Healing;
 using ProgressVision.Imaging.Buffers;
 
@@ -65,20 +63,9 @@ public class RednessFieldTests
         return b;
     }
 
-    private static double OpenCvRise()
-    {
-        string program = string.Join('\n',
+    private static double OpenCvRise() =>
+        DebianPython.Doubles(string.Join('\n',
             "import numpy as np, cv2",
             "lab = cv2.cvtColor(np.array([[[200, 160, 140], [220, 150, 140]]], np.float32) / 255, cv2.COLOR_RGB2Lab)",
-            "print(repr(float(lab[0, 1, 1] - lab[0, 0, 1])))");
-        var psi = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.ArgumentList.Add("-c");
-        psi.ArgumentList.Add(program);
-        using var python = Process.Start(psi) ?? throw new InvalidOperationException("/usr/bin/python3 did not start");
-        var stderr = python.StandardError.ReadToEndAsync();
-        string stdout = python.StandardOutput.ReadToEnd();
-        python.WaitForExit();
-        Assert.True(python.ExitCode == 0, $"/usr/bin/python3 with cv2 failed: {stderr.Result}");
-        return double.Parse(stdout.Trim(), CultureInfo.InvariantCulture);
-    }
+            "print(repr(float(lab[0, 1, 1] - lab[0, 0, 1])))")).Single();
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using ProgressVision.Analysis.Statistics;
 
@@ -11,18 +10,9 @@ public class StandardNormalQuantileTests
     public void Matches_Pythons_NormalDist_inverse_cdf()
     {
         double[] ps = [1e-12, 1e-6, 0.001, 0.02, 0.02425, 0.05, 0.3, 0.5, 0.7, 0.95, 0.975, 0.99, 1 - (0.05 / 27), 0.999999];
-        var psi = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true };
-        psi.ArgumentList.Add("-c");
-        psi.ArgumentList.Add("from statistics import NormalDist\nimport sys\nfor p in sys.argv[1:]:\n    print(repr(NormalDist().inv_cdf(float(p))))");
-        foreach (double p in ps)
-        {
-            psi.ArgumentList.Add(p.ToString("R", CultureInfo.InvariantCulture));
-        }
-
-        using var python = Process.Start(psi)!;
-        var expected = python.StandardOutput.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Select(l => double.Parse(l, CultureInfo.InvariantCulture)).ToList();
-        python.WaitForExit();
+        var expected = DebianPython.Doubles(
+            "from statistics import NormalDist\nimport sys\nfor p in sys.argv[1:]:\n    print(repr(NormalDist().inv_cdf(float(p))))",
+            ps.Select(p => p.ToString("R", CultureInfo.InvariantCulture)));
         Assert.Equal(ps.Length, expected.Count);
         for (int i = 0; i < ps.Length; i++)
         {
