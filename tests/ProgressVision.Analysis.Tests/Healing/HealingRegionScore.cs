@@ -105,9 +105,9 @@ internal static class HealingRegionScore
     }
 
     /// <summary>Whether <paramref name="flag"/> overlaps a truth region of its class (false: a false alarm).</summary>
-    public static bool Hits(SynthPair pair, HealingFlag flag)
+    public static bool Hits(Truth truth, HealingFlag flag)
     {
-        var counts = Score(pair, [flag]);
+        var counts = Score(truth, [flag]);
         int k = HealingFlagTypes.ModelClasses.ToList().IndexOf(flag.Type);
         return counts.Fp[k] == 0;
     }

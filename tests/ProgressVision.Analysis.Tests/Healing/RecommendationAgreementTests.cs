@@ -62,9 +62,10 @@ public class RecommendationAgreementTests(ITestOutputHelper output)
                 continue;
             }
 
-            var regions = HealingRegionScore.Score(pair, result.Flags);
+            var truthRegions = HealingRegionScore.Regions(pair);
+            var regions = HealingRegionScore.Score(truthRegions, result.Flags);
             regionScores.Add(regions);
-            sweep.Add(pair, result.Flags);
+            sweep.Add(truthRegions, result.Flags);
             var ours = result.Recommendation;
             bool same = ours.Action == truth.Action;
             agree += same ? 1 : 0;
@@ -77,7 +78,7 @@ public class RecommendationAgreementTests(ITestOutputHelper output)
             output.WriteLine($"{pair.Case.Name}: truth {truth.Action} ({truth.Why}){(truth.CloseCall is null ? "" : $" [close call: {truth.CloseCall}]")} | ours {ours.Action}{(same ? "" : "  <-- DISAGREE: " + string.Join("; ", ours.Reasons))}");
             if (Environment.GetEnvironmentVariable("PV_RECOMMENDATION_DEBUG") is not null)
             {
-                Debug(pair, model);
+                Debug(pair, truthRegions, model);
                 foreach (var w in result.Warnings)
                 {
                     output.WriteLine($"    warning: {w}");
@@ -157,7 +158,7 @@ public class RecommendationAgreementTests(ITestOutputHelper output)
         return analysis.Result;
     }
 
-    private void Debug(SynthPair pair, HealingModel model)
+    private void Debug(SynthPair pair, HealingRegionScore.Truth truth, HealingModel model)
     {
         var before = pair.Before.Rgb;
         using var afterOnBefore = new PixelBuffer<byte>(before.Width, before.Height, 3);
@@ -166,7 +167,7 @@ public class RecommendationAgreementTests(ITestOutputHelper output)
         var r = new HealingAnalyzer(model).Analyze(before, afterOnBefore, valid, null);
         foreach (var f in r.Flags.Concat(r.Unconfirmed))
         {
-            output.WriteLine($"    debug {(r.Flags.Contains(f) ? "" : "unconfirmed ")}{f.Type} {f.Score:0.00} [{string.Join(",", f.Box)}] {(HealingRegionScore.Hits(pair, f) ? "HIT" : "MISS")} {string.Join(" ", f.Evidence.Select(e => $"{e.Key}={e.Value}"))}");
+            output.WriteLine($"    debug {(r.Flags.Contains(f) ? "" : "unconfirmed ")}{f.Type} {f.Score:0.00} [{string.Join(",", f.Box)}] {(HealingRegionScore.Hits(truth, f) ? "HIT" : "MISS")} {string.Join(" ", f.Evidence.Select(e => $"{e.Key}={e.Value}"))}");
         }
 
         foreach (var h in pair.Truth.After.Healing)

@@ -1,6 +1,5 @@
 using ProgressVision.Analysis.Compare;
 using ProgressVision.Analysis.Healing;
-using ProgressVision.Synth.Cases;
 using Xunit.Abstractions;
 
 namespace ProgressVision.Analysis.Tests.Healing;
@@ -17,10 +16,9 @@ internal sealed class ScoreFloorSweep
 
     private readonly List<HealingRegionScore.Counts>[] _byFloor = Floors.Select(_ => new List<HealingRegionScore.Counts>()).ToArray();
 
-    /// <summary>Scores <paramref name="flags"/> of <paramref name="pair"/> at every floor.</summary>
-    public void Add(SynthPair pair, IReadOnlyList<HealingFlag> flags)
+    /// <summary>Scores <paramref name="flags"/> against a pair's <paramref name="truth"/> at every floor.</summary>
+    public void Add(HealingRegionScore.Truth truth, IReadOnlyList<HealingFlag> flags)
     {
-        var truth = HealingRegionScore.Regions(pair);
         for (int i = 0; i < Floors.Length; i++)
         {
             double floor = Floors[i];
