@@ -99,6 +99,11 @@ public class HealingAccuracyTests(ITestOutputHelper output)
         }
 
         output.WriteLine($"    truth: {HealingRegionScore.Describe(counts)}");
+        foreach (var miss in HealingRegionScore.Misses(truth, result.Flags))
+        {
+            output.WriteLine($"    missed {miss}");
+        }
+
         return (counts, result.Flags.Count);
     }
 }

@@ -30,8 +30,11 @@ internal static class HealingRegionScore
         }
     }
 
-    /// <summary>A pair's truth regions per model class (index 0, healthy, empty), as boxes in BEFORE pixels.</summary>
-    public sealed record Truth(IReadOnlyList<(int X, int Y, int W, int H)>[] Regions)
+    /// <summary>One truth region: its bounding box and area in BEFORE pixels.</summary>
+    public readonly record struct Region(int X, int Y, int W, int H, int Area);
+
+    /// <summary>A pair's truth regions per model class (index 0, healthy, empty).</summary>
+    public sealed record Truth(IReadOnlyList<Region>[] Regions)
     {
         /// <summary>Whether the pair has no healing region at all.</summary>
         public bool Clean => Regions.All(r => r.Count == 0);
@@ -69,7 +72,7 @@ internal static class HealingRegionScore
     {
         var before = pair.Before.Rgb;
         int n = HealingFlagTypes.ModelClasses.Count;
-        var regions = new IReadOnlyList<(int X, int Y, int W, int H)>[n];
+        var regions = new IReadOnlyList<Region>[n];
         regions[0] = [];
         // AFTER healing label of every BEFORE pixel (through the true mapping), computed once for all classes.
         using var labelOnBefore = new PixelBuffer<byte>(before.Width, before.Height, 1);
@@ -98,7 +101,7 @@ internal static class HealingRegionScore
 
             var (labels, stats) = ConnectedComponents.LabelWithStats(mask);
             labels.Dispose();
-            regions[k] = stats.Where(c => c.Area >= MinRegionPixels).Select(c => (c.Left, c.Top, c.Width, c.Height)).ToList();
+            regions[k] = stats.Where(c => c.Area >= MinRegionPixels).Select(c => new Region(c.Left, c.Top, c.Width, c.Height, c.Area)).ToList();
         }
 
         return new Truth(regions);
@@ -110,6 +113,23 @@ internal static class HealingRegionScore
         var counts = Score(truth, [flag]);
         int k = HealingFlagTypes.ModelClasses.ToList().IndexOf(flag.Type);
         return counts.Fp[k] == 0;
+    }
+
+    /// <summary>
+    /// The truth regions no flag of their class overlaps, as "class [x,y,w,h] area px²" (BEFORE pixels), for reading a
+    /// calibration run: a miss smaller than a tile's labelling share (35% of 128×128 px, 5734 px²) was never a positive
+    /// training tile.
+    /// </summary>
+    public static IEnumerable<string> Misses(Truth truth, IReadOnlyList<HealingFlag> flags)
+    {
+        for (int k = 1; k < truth.Regions.Length; k++)
+        {
+            var ofClass = flags.Where(f => f.Type == HealingFlagTypes.ModelClasses[k]).ToList();
+            foreach (var r in truth.Regions[k].Where(r => !ofClass.Any(f => Overlap(f.Box, r.X, r.Y, r.W, r.H))))
+            {
+                yield return $"{HealingFlagTypes.ModelClasses[k]} [{r.X},{r.Y},{r.W},{r.H}] {r.Area} px²";
+            }
+        }
     }
 
     /// <summary>One line per class with hits, misses and false alarms of a pair.</summary>

@@ -86,6 +86,11 @@ public class RecommendationAgreementTests(ITestOutputHelper output)
             }
 
             output.WriteLine($"    flags vs truth regions: {HealingRegionScore.Describe(regions)}");
+            foreach (var miss in HealingRegionScore.Misses(truthRegions, result.Flags))
+            {
+                output.WriteLine($"    missed {miss}");
+            }
+
             foreach (var f in result.Flags)
             {
                 output.WriteLine($"    {f.Type} {f.Score:0.00} [{string.Join(",", f.Box)}] {string.Join(" ", f.Evidence.Select(e => $"{e.Key}={e.Value}"))} {f.Note}");
