@@ -8,15 +8,32 @@ namespace ProgressVision.Analysis.Tests.Healing;
 
 /// <summary>
 /// Healing flags of a synthetic pair scored region by region against the renderer's truth: the AFTER photo's
-/// healing labels seen in BEFORE pixels through the TRUE mapping, one connected component of a class per region
-/// (regions under a quarter model tile, 32×32 BEFORE px, are below what the model can see and skipped). A region
-/// overlapped by a flag of its class is a hit, else a miss; a flag overlapping no region of its class is a false
-/// alarm.
+/// healing labels seen in BEFORE pixels through the TRUE mapping, one connected component of a class per region.
+/// A region is judgeable when it holds a 33×33 BEFORE-pixel square inside the frame (1.6 mm, a quarter of a model
+/// tile across): a thinner sliver, such as a patch cut by the frame edge to a strip 17–30 px wide, or a speck, is
+/// below what a 6.4 mm tile (or a practitioner looking at the photo's edge) can judge. A judgeable region overlapped by
+/// a flag of its class is a hit, else a miss; a flag overlapping no region of its class is a false alarm, except that
+/// a flag over an unjudgeable region of its class is neither (a "don't care" zone, as detection benchmarks treat
+/// objects below their resolution). <see cref="Protocol.AreaOnly"/> is the earlier rule (any component of at least
+/// 1024 px² counts, no don't-care zones), kept so figures can be compared across the change.
 /// </summary>
 internal static class HealingRegionScore
 {
-    /// <summary>Smallest truth region, BEFORE px² (a quarter tile).</summary>
+    /// <summary>Smallest truth region of the earlier area-only rule, BEFORE px² (32×32).</summary>
     public const int MinRegionPixels = 1024;
+
+    /// <summary>Half the side of the square a judgeable region must hold (side 2·16+1 = 33 BEFORE px).</summary>
+    public const int JudgeableHalfSide = 16;
+
+    /// <summary>How truth regions are chosen.</summary>
+    public enum Protocol
+    {
+        /// <summary>Regions holding a 33×33 square inside the frame; thinner components are don't-care zones.</summary>
+        Judgeable,
+
+        /// <summary>The earlier rule: components of at least <see cref="MinRegionPixels"/> px², no don't-care zones.</summary>
+        AreaOnly,
+    }
 
     /// <summary>Per-class counts (index = model class; 0, healthy, unused) and whether the pair has no region at all.</summary>
     public sealed record Counts(int[] Tp, int[] Fp, int[] Fn, bool Clean)
@@ -33,8 +50,8 @@ internal static class HealingRegionScore
     /// <summary>One truth region: its bounding box and area in BEFORE pixels.</summary>
     public readonly record struct Region(int X, int Y, int W, int H, int Area);
 
-    /// <summary>A pair's truth regions per model class (index 0, healthy, empty).</summary>
-    public sealed record Truth(IReadOnlyList<Region>[] Regions)
+    /// <summary>A pair's truth regions per model class (index 0, healthy, empty) and its don't-care zones.</summary>
+    public sealed record Truth(IReadOnlyList<Region>[] Regions, IReadOnlyList<Region>[] DontCare)
     {
         /// <summary>Whether the pair has no healing region at all.</summary>
         public bool Clean => Regions.All(r => r.Count == 0);
@@ -61,19 +78,21 @@ internal static class HealingRegionScore
                 fn[k] += hit ? 0 : 1;
             }
 
-            fp[k] += ofClass.Count(f => !regions.Any(r => Overlap(f.Box, r.X, r.Y, r.W, r.H)));
+            fp[k] += ofClass.Count(f => !regions.Concat(truth.DontCare[k]).Any(r => Overlap(f.Box, r.X, r.Y, r.W, r.H)));
         }
 
         return new Counts(tp, fp, fn, truth.Clean);
     }
 
     /// <summary>The truth regions of <paramref name="pair"/>: one connected component of a class per region.</summary>
-    public static Truth Regions(SynthPair pair)
+    public static Truth Regions(SynthPair pair, Protocol protocol = Protocol.Judgeable)
     {
         var before = pair.Before.Rgb;
         int n = HealingFlagTypes.ModelClasses.Count;
         var regions = new IReadOnlyList<Region>[n];
+        var dontCare = new IReadOnlyList<Region>[n];
         regions[0] = [];
+        dontCare[0] = [];
         // AFTER healing label of every BEFORE pixel (through the true mapping), computed once for all classes.
         using var labelOnBefore = new PixelBuffer<byte>(before.Width, before.Height, 1);
         for (int y = 0; y < before.Height; y++)
@@ -100,11 +119,45 @@ internal static class HealingRegionScore
             }
 
             var (labels, stats) = ConnectedComponents.LabelWithStats(mask);
-            labels.Dispose();
-            regions[k] = stats.Where(c => c.Area >= MinRegionPixels).Select(c => new Region(c.Left, c.Top, c.Width, c.Height, c.Area)).ToList();
+            using (labels)
+            {
+                var all = stats.Select(c => new Region(c.Left, c.Top, c.Width, c.Height, c.Area)).ToList();
+                if (protocol == Protocol.AreaOnly)
+                {
+                    regions[k] = all.Where(r => r.Area >= MinRegionPixels).ToList();
+                    dontCare[k] = [];
+                    continue;
+                }
+
+                var judgeable = Judgeable(mask, labels, stats.Length);
+                regions[k] = all.Where((_, i) => judgeable[i]).ToList();
+                dontCare[k] = all.Where((_, i) => !judgeable[i]).ToList();
+            }
         }
 
-        return new Truth(regions);
+        return new Truth(regions, dontCare);
+    }
+
+    // Which components hold a (2h+1)² square inside the frame: erode by that square and look for survivors at
+    // least h px from every edge (the erosion ignores pixels outside the image, so a sliver along the edge would
+    // otherwise survive as if the frame continued it).
+    private static bool[] Judgeable(PixelBuffer<byte> mask, PixelBuffer<int> labels, int count)
+    {
+        const int h = JudgeableHalfSide;
+        var judgeable = new bool[count];
+        using var core = MaskMorphology.Erode(mask, StructuringElement.Square(h));
+        for (int y = h; y < mask.Height - h; y++)
+        {
+            for (int x = h; x < mask.Width - h; x++)
+            {
+                if (core[x, y] != 0)
+                {
+                    judgeable[labels[x, y] - 1] = true; // label i+1 is stats[i]
+                }
+            }
+        }
+
+        return judgeable;
     }
 
     /// <summary>Whether <paramref name="flag"/> overlaps a truth region of its class (false: a false alarm).</summary>
@@ -130,6 +183,25 @@ internal static class HealingRegionScore
                 yield return $"{HealingFlagTypes.ModelClasses[k]} [{r.X},{r.Y},{r.W},{r.H}] {r.Area} px²";
             }
         }
+    }
+
+    /// <summary>
+    /// Prints per-class totals over pairs ("{prefix}redness: TP 5 FP 1 FN 0 F1 0.909", then clean pairs with a false
+    /// alarm) and returns the F1 per class (index 0 unused) with the clean-pair counts.
+    /// </summary>
+    public static (double[] F1, int Clean, int CleanFlagged) Summarise(IReadOnlyList<Counts> all, Xunit.Abstractions.ITestOutputHelper output, string prefix)
+    {
+        var f1 = new double[HealingFlagTypes.ModelClasses.Count];
+        for (int k = 1; k < f1.Length; k++)
+        {
+            var (tp, fp, fn, f) = Counts.Total(all, k);
+            f1[k] = f;
+            output.WriteLine($"{prefix}{HealingFlagTypes.ModelClasses[k]}: TP {tp} FP {fp} FN {fn} F1 {f:0.000}");
+        }
+
+        int clean = all.Count(c => c.Clean), cleanFlagged = all.Count(c => c.Clean && c.Fp.Sum() > 0);
+        output.WriteLine($"{prefix}clean pairs flagged: {cleanFlagged}/{clean}");
+        return (f1, clean, cleanFlagged);
     }
 
     /// <summary>One line per class with hits, misses and false alarms of a pair.</summary>

@@ -32,10 +32,11 @@ public class RecommendationAgreementTests(ITestOutputHelper output)
     {
         using var model = HealingModel.Load(HealingModelTests.CommittedModel());
         var sw = Stopwatch.StartNew();
-        int agree = 0, decided = 0, decidedAgree = 0;
+        int agree = 0, decided = 0, decidedAgree = 0, anyFrameDecided = 0, anyFrameAgree = 0;
         // The flags the whole pipeline reports (model proposals the dot and colour measurements confirmed), scored
         // region by region against the truth like HealingAccuracyTests scores the model alone.
         var regionScores = new List<HealingRegionScore.Counts>();
+        var areaOnlyScores = new List<HealingRegionScore.Counts>();
         var sweep = new ScoreFloorSweep();
         bool estimated = Environment.GetEnvironmentVariable("PV_RECOMMENDATION_ESTIMATED_ALIGNMENT") is not null;
         var only = Environment.GetEnvironmentVariable("PV_RECOMMENDATION_CASES")?.Split(',').Select(int.Parse).ToHashSet();
@@ -49,7 +50,12 @@ public class RecommendationAgreementTests(ITestOutputHelper output)
 
             var preset = Presets[i % Presets.Length];
             using var pair = SynthCase.Generate(firstSeed + (ulong)i, preset, 1000, 750).Render();
-            var truth = SynthRecommendationTruth.Decide(pair.Truth.After, pair.Truth.Pair.Change, SynthRecommendationTruth.RednessDeltaA(pair.After), ClinicTargets.Default);
+            // The truth regions once per pair: the recommendation truth needs them (findings where both photos see the
+            // skin) and the flags are scored against them below.
+            var truthRegions = HealingRegionScore.Regions(pair);
+            double rednessDeltaA = SynthRecommendationTruth.RednessDeltaA(pair.After);
+            var truth = SynthRecommendationTruth.Decide(pair.Truth.After, pair.Truth.Pair.Change, rednessDeltaA, ClinicTargets.Default, truthRegions);
+            var anyFrameTruth = SynthRecommendationTruth.Decide(pair.Truth.After, pair.Truth.Pair.Change, rednessDeltaA, ClinicTargets.Default);
             CompareResult result;
             try
             {
@@ -62,9 +68,9 @@ public class RecommendationAgreementTests(ITestOutputHelper output)
                 continue;
             }
 
-            var truthRegions = HealingRegionScore.Regions(pair);
             var regions = HealingRegionScore.Score(truthRegions, result.Flags);
             regionScores.Add(regions);
+            areaOnlyScores.Add(HealingRegionScore.Score(HealingRegionScore.Regions(pair, HealingRegionScore.Protocol.AreaOnly), result.Flags));
             sweep.Add(truthRegions, result.Flags);
             var ours = result.Recommendation;
             bool same = ours.Action == truth.Action;
@@ -73,6 +79,12 @@ public class RecommendationAgreementTests(ITestOutputHelper output)
             {
                 decided++;
                 decidedAgree += same ? 1 : 0;
+            }
+
+            if (anyFrameTruth.CloseCall is null)
+            {
+                anyFrameDecided++;
+                anyFrameAgree += ours.Action == anyFrameTruth.Action ? 1 : 0;
             }
 
             output.WriteLine($"{pair.Case.Name}: truth {truth.Action} ({truth.Why}){(truth.CloseCall is null ? "" : $" [close call: {truth.CloseCall}]")} | ours {ours.Action}{(same ? "" : "  <-- DISAGREE: " + string.Join("; ", ours.Reasons))}");
@@ -97,17 +109,11 @@ public class RecommendationAgreementTests(ITestOutputHelper output)
             }
         }
 
+        output.WriteLine($"earlier truth rule (findings anywhere in the AFTER frame), clear cases: {anyFrameAgree}/{anyFrameDecided}");
         output.WriteLine($"agreement {agree}/{caseCount} = {100.0 * agree / caseCount:0.0}%; on cases that are not close calls {decidedAgree}/{decided} = {100.0 * decidedAgree / Math.Max(1, decided):0.0}% ({sw.Elapsed.TotalSeconds:0} s)");
-        var pipelineF1 = new double[HealingFlagTypes.ModelClasses.Count];
-        for (int k = 1; k < HealingFlagTypes.ModelClasses.Count; k++)
-        {
-            var (tp, fp, fn, f1) = HealingRegionScore.Counts.Total(regionScores, k);
-            pipelineF1[k] = f1;
-            output.WriteLine($"pipeline flags, {HealingFlagTypes.ModelClasses[k]}: TP {tp} FP {fp} FN {fn} F1 {f1:0.000}");
-        }
-
-        int cleanPairs = regionScores.Count(c => c.Clean), cleanFlagged = regionScores.Count(c => c.Clean && c.Fp.Sum() > 0);
-        output.WriteLine($"pipeline flags on clean pairs: {cleanFlagged}/{cleanPairs}");
+        // The earlier area-only region rule, printed beside for comparison across the protocol change (not asserted).
+        HealingRegionScore.Summarise(areaOnlyScores, output, "pipeline flags (area-only rule), ");
+        var (pipelineF1, cleanPairs, cleanFlagged) = HealingRegionScore.Summarise(regionScores, output, "pipeline flags, ");
         if (firstSeed != FirstSeed)
         {
             sweep.Print(output);

@@ -27,7 +27,7 @@ public sealed record RecommendationTruth(string Action, string? CloseCall, strin
 /// A criterion within <see cref="CloseMargin"/> of its threshold makes the case a close call: measurement
 /// noise of a few percent may legitimately flip it, so such cases are reported separately.
 /// </summary>
-public static class SynthRecommendationTruth
+internal static class SynthRecommendationTruth
 {
     /// <summary>Relative distance to a threshold inside which the truth is too close to call.</summary>
     public const double CloseMargin = 0.1;
@@ -41,7 +41,9 @@ public static class SynthRecommendationTruth
     /// <summary>A rise within this of <see cref="VisibleRednessDeltaA"/> makes the redness a close call.</summary>
     public const double RednessCloseBand = 0.5;
 
-    /// <summary>A healing region smaller than a quarter model tile (32×32 px) is not a finding.</summary>
+    private static int ModelClass(string type) => HealingFlagTypes.ModelClasses.ToList().IndexOf(type);
+
+    /// <summary>The earlier rule's smallest finding: 1024 px² (32×32) of a condition anywhere in the AFTER frame.</summary>
     public const int MinRegionPixels = 1024;
 
     /// <summary>The reference decision for a pair whose AFTER photo is <paramref name="after"/>.</summary>
@@ -49,10 +51,34 @@ public static class SynthRecommendationTruth
     /// <param name="change">Dot change truth of the pair.</param>
     /// <param name="rednessDeltaA">a* rise of the redness regions in the rendered AFTER photo (<see cref="RednessDeltaA"/>).</param>
     /// <param name="t">Clinic targets.</param>
-    public static RecommendationTruth Decide(PhotoTruth after, DotChangeTruth change, double rednessDeltaA, ClinicTargets t)
+    /// <param name="seen">
+    /// The pair's judgeable truth regions (<see cref="HealingRegionScore.Regions"/>: in the part of the scalp both photos
+    /// show, through the true mapping). When given, a redness, fade or blowout finding needs such a region: a pair
+    /// comparison can only judge healing where both photos see the skin (fade is a change between them). Null keeps the
+    /// earlier rule, any 1024 px² of the condition anywhere in the AFTER frame, which counted patches outside the
+    /// BEFORE photo or cut to slivers by its edge.
+    /// </param>
+    public static RecommendationTruth Decide(PhotoTruth after, DotChangeTruth change, double rednessDeltaA, ClinicTargets t, HealingRegionScore.Truth? seen = null)
     {
         var close = new List<string>();
         var why = new List<string>();
+        bool Present(HealingKind kind, int modelClass)
+        {
+            if (seen is null)
+            {
+                return after.HealingPixelCounts[(int)kind] >= MinRegionPixels;
+            }
+
+            // A sliver of the condition (1024 px² or more, the earlier rule's finding, but too thin to judge) and
+            // nothing judgeable: the scoring's don't-care zone, so either decision is acceptable.
+            if (seen.Regions[modelClass].Count == 0 && seen.DontCare[modelClass].Any(r => r.Area >= MinRegionPixels))
+            {
+                close.Add($"{HealingFlagTypes.ModelClasses[modelClass]} only as a sliver too thin to judge");
+            }
+
+            return seen.Regions[modelClass].Count > 0;
+        }
+
         int days = after.DaysSincePreviousSession;
         var m = after.Metrics;
 
@@ -90,14 +116,14 @@ public static class SynthRecommendationTruth
             Check("faded fraction", (change.Faded + change.Lost) / (double)earlier, t.MaxFadedFraction, needsPigmentWhenAbove: true);
         }
 
-        bool fadePatch = judgeFade && after.HealingPixelCounts[(int)HealingKind.PatchyFade] >= MinRegionPixels;
+        bool fadePatch = judgeFade && Present(HealingKind.PatchyFade, ModelClass(HealingFlagTypes.PatchyFade));
         if (fadePatch)
         {
             why.Add("patchy fade region");
         }
 
         bool treat = why.Count > before;
-        bool blowout = after.HealingPixelCounts[(int)HealingKind.Blowout] >= MinRegionPixels;
+        bool blowout = Present(HealingKind.Blowout, ModelClass(HealingFlagTypes.Blowout));
         bool redness = false;
         if (days >= t.RednessWindowDays)
         {
@@ -105,7 +131,7 @@ public static class SynthRecommendationTruth
             // VisibleRednessDeltaA); a fainter region the photo shows is healthy in the masks but, when it is
             // within the band of the threshold, still makes the case a close call.
             double da = rednessDeltaA;
-            if (after.HealingPixelCounts[(int)HealingKind.Redness] >= MinRegionPixels)
+            if (Present(HealingKind.Redness, ModelClass(HealingFlagTypes.Redness)))
             {
                 redness = da >= VisibleRednessDeltaA;
                 if (Math.Abs(da - VisibleRednessDeltaA) <= RednessCloseBand)
