@@ -64,7 +64,8 @@ Accuracy {t['accuracy']:.3f}. Calibration: expected calibration error {t['ece']:
 ## Reproduce
 See `models/healing/README.md` for the exact commands: {reproduce}, then
 `/usr/bin/python3 models/healing/train.py --tiles DIR --out OUT --epochs {m['epochs']}` (seed {m['seed']}).
-Training is seeded and draws its batches by tile index, so the tile files must come out in the same order too:
-`healing-tiles` writes cases in seed order, so one command writes the same bytes every time. The committed model was
-trained on tiles written that way; training twice on them gave the same file (same SHA-256, same figures).
+Training is seeded and draws its batches by tile index, so the tile files must come out in the same order too. Since
+2026-11-21 `healing-tiles` writes cases in seed order (byte-identical runs); the tile set of the committed model was
+written in the order the parallel renders finished, so re-running the recipe gives the same tiles in another order and
+a model of the same recipe but not the same bytes (SHA-256) or exactly the same figures.
 """)

@@ -29,15 +29,14 @@ public sealed class HealingAnalyzer(HealingModel model)
     /// <summary>
     /// Chosen on calibration seeds 93000–93191 (never in training, never in the tests' held-out ranges) by one rule:
     /// the middle of the range of floors (0.60–0.99 by 0.01) that maximise the class's region-level F1 of the model
-    /// alone (judgeable truth regions, see the tests' HealingRegionScore), for the committed model (595e639d).
-    /// Blowout: F1 0.877 with no floor, 0.943 from 0.86 to 0.88 (4 false alarms, lone tiles scoring 0.60–0.85, down
-    /// to 0; no true blowout lost), so 0.87. Patchy fade: 0.877 with no floor, 0.962 at 0.83 (17 false alarms down to
-    /// 2, no true patch lost; 0.961 from 0.84, where one is lost), so 0.83.
+    /// alone. Blowout: F1 0.793 with no floor, 0.846 from 0.70 to 0.82 (the false alarms were lone tiles the model
+    /// was unsure of, 0.61–0.69; the least sure true blowout scored 0.82), so 0.76. Patchy fade: 0.860 with no floor,
+    /// 0.922 at 0.95–0.96 (16 false alarms down to 1, 3 true patches lost), so 0.955.
     /// </summary>
     public static readonly IReadOnlyDictionary<string, double> DefaultMinScoreAlone = new Dictionary<string, double>
     {
-        [HealingFlagTypes.PatchyFade] = 0.83,
-        [HealingFlagTypes.Blowout] = 0.87,
+        [HealingFlagTypes.PatchyFade] = 0.955,
+        [HealingFlagTypes.Blowout] = 0.76,
     };
 
     /// <summary>
