@@ -48,22 +48,22 @@ public class HealingAccuracyTests(ITestOutputHelper output)
         }
 
 
-        // Model 595e639d with the colour confirmation but no dot measurement (fade and blowout stand on the model alone,
+        // Model 7e19b042 with the colour confirmation but no dot measurement (fade and blowout stand on the model alone,
         // from the calibrated HealingAnalyzer.MinScoreAlone), full grid, judgeable truth regions, these 24 seeds:
-        // redness 5 TP 1 FP 0 FN (F1 0.909), patchy fade 7/0/0 (1.000), blowout 3/1/0 (0.857), 2 of 16 clean pairs
-        // flagged (easy-90017: a blowout the model is sure of, 0.98, on a clean pair; healing-90018: redness in the
-        // frame corner whose window reads +4.3 where the truth has no region). The earlier model 7e19b042 gave 1.000,
-        // 0.923, 0.857, 0 of 16 here; on the 192 calibration pairs the new model is better in every class (redness 0.956,
-        // fade 0.962, blowout 0.943, 1 of 108 clean pairs flagged, against 0.923, 0.922, 0.846, 1 of 107), which is
-        // where models and rules are chosen. With 16 clean pairs one flagged pair is 6%, so the 5% target cannot be
-        // asserted here; the clean rate is estimated on 192 pairs (docs/HEALING_ACCURACY.md: 1/108 on calibration,
-        // 4/112 on the fresh set 95000+). With the opt-in coarse-to-fine pass (before the floors, earlier model) it
-        // was 0.909, 0.833, 0.500: that pass is why the full grid is the default. Asserted: F1 ≥ 0.9 redness and
-        // fade, ≥ 0.8 blowout (the targets), at most 2 of 16 clean pairs flagged (as measured, not the target).
+        // redness 5 TP 0 FP 0 FN (F1 1.000), patchy fade 6/0/1 (0.923), blowout 3/1/0 (0.857), 0 of 16 clean pairs
+        // flagged; the same under the earlier area-only rule. Before the score floors and the window redness measure
+        // (both chosen on calibration seeds 93000–93191, never on these): 1.000, 1.000 (7/0/0), 0.667 (3/3/0), 1 of 16.
+        // The floors removed two of the three lone-tile blowout false alarms (easy-90017's 0.71, healing-90000's 0.64;
+        // healing-90000's 0.91 stays) and cost one true fade tile (healing-90012, 0.92 under 0.955). With the opt-in
+        // coarse-to-fine pass (before the floors) it was 0.909, 0.833, 0.500: that pass is why the full grid is the
+        // default. The candidate model 595e639d (not adopted, docs/HEALING_ACCURACY.md) gave 0.909, 1.000, 0.857 and 2
+        // of 16 here. With 16 clean pairs one flagged pair is 6%: the clean rate is estimated on 192 pairs in
+        // docs/HEALING_ACCURACY.md. Asserted at the targets: F1 ≥ 0.9 redness and fade, ≥ 0.8 blowout, ≥ 95%
+        // of clean pairs unflagged (here none of 16 may be).
         Assert.True(f1[1] >= 0.9, $"redness F1 {f1[1]:0.000} < 0.9");
         Assert.True(f1[2] >= 0.9, $"patchy-fade F1 {f1[2]:0.000} < 0.9");
         Assert.True(f1[3] >= 0.8, $"blowout F1 {f1[3]:0.000} < 0.8");
-        Assert.True(clean >= 8 && cleanFlagged <= 2, $"{cleanFlagged} of {clean} clean pairs flagged (more than 2)");
+        Assert.True(clean >= 8 && cleanFlagged <= clean * 0.05, $"{cleanFlagged} of {clean} clean pairs flagged (> 5%)");
     }
 
     private (HealingRegionScore.Counts Counts, HealingRegionScore.Counts AreaOnly) Score(HealingAnalyzer analyzer, HealingModel model, ulong seed, SynthPreset preset, bool compareFullGrid, ScoreFloorSweep? sweep)
