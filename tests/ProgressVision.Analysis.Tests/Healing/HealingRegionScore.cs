@@ -141,7 +141,7 @@ internal static class HealingRegionScore
     // Which components hold a (2h+1)² square inside the frame: erode by that square and look for survivors at
     // least h px from every edge (the erosion ignores pixels outside the image, so a sliver along the edge would
     // otherwise survive as if the frame continued it).
-    private static bool[] Judgeable(PixelBuffer<byte> mask, PixelBuffer<int> labels, int count)
+    internal static bool[] Judgeable(PixelBuffer<byte> mask, PixelBuffer<int> labels, int count)
     {
         const int h = JudgeableHalfSide;
         var judgeable = new bool[count];
