@@ -99,6 +99,6 @@ public class HealingAccuracyTests(ITestOutputHelper output)
             output.WriteLine($"    missed {miss}");
         }
 
-        return (counts, HealingRegionScore.Score(HealingRegionScore.Regions(pair, HealingRegionScore.Protocol.AreaOnly), result.Flags));
+        return (counts, HealingRegionScore.Score(truth.AreaOnly!, result.Flags));
     }
 }

@@ -14,8 +14,8 @@ namespace ProgressVision.Analysis.Tests.Healing;
 /// below what a 6.4 mm tile (or a practitioner looking at the photo's edge) can judge. A judgeable region overlapped by
 /// a flag of its class is a hit, else a miss; a flag overlapping no region of its class is a false alarm, except that
 /// a flag over an unjudgeable region of its class is neither (a "don't care" zone, as detection benchmarks treat
-/// objects below their resolution). <see cref="Protocol.AreaOnly"/> is the earlier rule (any component of at least
-/// 1024 px² counts, no don't-care zones), kept so figures can be compared across the change.
+/// objects below their resolution). <see cref="Truth.AreaOnly"/> holds the same pair under the earlier rule (any
+/// component of at least 1024 px² counts, no don't-care zones), so figures can be compared across the change.
 /// </summary>
 internal static class HealingRegionScore
 {
@@ -24,16 +24,6 @@ internal static class HealingRegionScore
 
     /// <summary>Half the side of the square a judgeable region must hold (side 2·16+1 = 33 BEFORE px).</summary>
     public const int JudgeableHalfSide = 16;
-
-    /// <summary>How truth regions are chosen.</summary>
-    public enum Protocol
-    {
-        /// <summary>Regions holding a 33×33 square inside the frame; thinner components are don't-care zones.</summary>
-        Judgeable,
-
-        /// <summary>The earlier rule: components of at least <see cref="MinRegionPixels"/> px², no don't-care zones.</summary>
-        AreaOnly,
-    }
 
     /// <summary>Per-class counts (index = model class; 0, healthy, unused) and whether the pair has no region at all.</summary>
     public sealed record Counts(int[] Tp, int[] Fp, int[] Fn, bool Clean)
@@ -55,10 +45,13 @@ internal static class HealingRegionScore
     {
         /// <summary>Whether the pair has no healing region at all.</summary>
         public bool Clean => Regions.All(r => r.Count == 0);
-    }
 
-    /// <summary>Scores <paramref name="flags"/> (boxes in BEFORE pixels) against <paramref name="pair"/>'s truth.</summary>
-    public static Counts Score(SynthPair pair, IReadOnlyList<HealingFlag> flags) => Score(Regions(pair), flags);
+        /// <summary>
+        /// The same pair's regions under the earlier area-only rule (components of at least <see cref="MinRegionPixels"/>
+        /// px², no don't-care zones), found from the same labelling; null on that truth itself.
+        /// </summary>
+        public Truth? AreaOnly { get; init; }
+    }
 
     /// <summary>Scores <paramref name="flags"/> against truth regions found once by <see cref="Regions"/>.</summary>
     public static Counts Score(Truth truth, IReadOnlyList<HealingFlag> flags)
@@ -84,15 +77,18 @@ internal static class HealingRegionScore
         return new Counts(tp, fp, fn, truth.Clean);
     }
 
-    /// <summary>The truth regions of <paramref name="pair"/>: one connected component of a class per region.</summary>
-    public static Truth Regions(SynthPair pair, Protocol protocol = Protocol.Judgeable)
+    /// <summary>
+    /// The truth regions of <paramref name="pair"/>: one connected component of a class per region, judgeable or
+    /// don't-care, with the area-only rule's regions from the same components (<see cref="Truth.AreaOnly"/>).
+    /// </summary>
+    public static Truth Regions(SynthPair pair)
     {
         var before = pair.Before.Rgb;
         int n = HealingFlagTypes.ModelClasses.Count;
         var regions = new IReadOnlyList<Region>[n];
         var dontCare = new IReadOnlyList<Region>[n];
-        regions[0] = [];
-        dontCare[0] = [];
+        var areaOnly = new IReadOnlyList<Region>[n];
+        regions[0] = dontCare[0] = areaOnly[0] = [];
         // AFTER healing label of every BEFORE pixel (through the true mapping), computed once for all classes.
         using var labelOnBefore = new PixelBuffer<byte>(before.Width, before.Height, 1);
         for (int y = 0; y < before.Height; y++)
@@ -122,20 +118,15 @@ internal static class HealingRegionScore
             using (labels)
             {
                 var all = stats.Select(c => new Region(c.Left, c.Top, c.Width, c.Height, c.Area)).ToList();
-                if (protocol == Protocol.AreaOnly)
-                {
-                    regions[k] = all.Where(r => r.Area >= MinRegionPixels).ToList();
-                    dontCare[k] = [];
-                    continue;
-                }
-
+                areaOnly[k] = all.Where(r => r.Area >= MinRegionPixels).ToList();
                 var judgeable = Judgeable(mask, labels, stats.Length);
                 regions[k] = all.Where((_, i) => judgeable[i]).ToList();
                 dontCare[k] = all.Where((_, i) => !judgeable[i]).ToList();
             }
         }
 
-        return new Truth(regions, dontCare);
+        var none = Enumerable.Range(0, n).Select(_ => (IReadOnlyList<Region>)[]).ToArray();
+        return new Truth(regions, dontCare) { AreaOnly = new Truth(areaOnly, none) };
     }
 
     // Which components hold a (2h+1)² square inside the frame: erode by that square and look for survivors at

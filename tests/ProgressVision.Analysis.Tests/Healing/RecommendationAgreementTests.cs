@@ -70,7 +70,7 @@ public class RecommendationAgreementTests(ITestOutputHelper output)
 
             var regions = HealingRegionScore.Score(truthRegions, result.Flags);
             regionScores.Add(regions);
-            areaOnlyScores.Add(HealingRegionScore.Score(HealingRegionScore.Regions(pair, HealingRegionScore.Protocol.AreaOnly), result.Flags));
+            areaOnlyScores.Add(HealingRegionScore.Score(truthRegions.AreaOnly!, result.Flags));
             sweep.Add(truthRegions, result.Flags);
             var ours = result.Recommendation;
             bool same = ours.Action == truth.Action;
