@@ -385,7 +385,7 @@ public sealed class HealingAnalyzer(HealingModel model)
     private List<HealingFlag> NarrowFade(List<HealingFlag> proposed, IReadOnlyList<HealingFlagAssembler.TileProbabilities> tiles, IReadOnlyList<DotChangeSample> dots, HealingFlagAssembler.EvidenceProvider evidence, Func<HealingFlag, bool> confirmed)
     {
         const int s = HealingTileLayout.TileSize, f = HealingTileLayout.Downscale;
-        int fade = HealingFlagTypes.ModelClasses.ToList().IndexOf(HealingFlagTypes.PatchyFade);
+        int fade = HealingFlagTypes.ClassIndex(HealingFlagTypes.PatchyFade);
         var result = new List<HealingFlag>();
         foreach (var flag in proposed)
         {

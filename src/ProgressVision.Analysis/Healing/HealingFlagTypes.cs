@@ -14,4 +14,18 @@ public static class HealingFlagTypes
 
     /// <summary>Model classes in output order.</summary>
     public static IReadOnlyList<string> ModelClasses { get; } = ["healthy", Redness, PatchyFade, Blowout];
+
+    /// <summary>Index of <paramref name="type"/> in <see cref="ModelClasses"/> (its column of the model's output); −1 if none.</summary>
+    public static int ClassIndex(string type)
+    {
+        for (int k = 0; k < ModelClasses.Count; k++)
+        {
+            if (ModelClasses[k] == type)
+            {
+                return k;
+            }
+        }
+
+        return -1;
+    }
 }

@@ -155,7 +155,7 @@ internal static class HealingRegionScore
     public static bool Hits(Truth truth, HealingFlag flag)
     {
         var counts = Score(truth, [flag]);
-        int k = HealingFlagTypes.ModelClasses.ToList().IndexOf(flag.Type);
+        int k = HealingFlagTypes.ClassIndex(flag.Type);
         return counts.Fp[k] == 0;
     }
 

@@ -41,8 +41,6 @@ internal static class SynthRecommendationTruth
     /// <summary>A rise within this of <see cref="VisibleRednessDeltaA"/> makes the redness a close call.</summary>
     public const double RednessCloseBand = 0.5;
 
-    private static int ModelClass(string type) => HealingFlagTypes.ModelClasses.ToList().IndexOf(type);
-
     /// <summary>The earlier rule's smallest finding: 1024 px² (32×32) of a condition anywhere in the AFTER frame.</summary>
     public const int MinRegionPixels = 1024;
 
@@ -116,14 +114,14 @@ internal static class SynthRecommendationTruth
             Check("faded fraction", (change.Faded + change.Lost) / (double)earlier, t.MaxFadedFraction, needsPigmentWhenAbove: true);
         }
 
-        bool fadePatch = judgeFade && Present(HealingKind.PatchyFade, ModelClass(HealingFlagTypes.PatchyFade));
+        bool fadePatch = judgeFade && Present(HealingKind.PatchyFade, HealingFlagTypes.ClassIndex(HealingFlagTypes.PatchyFade));
         if (fadePatch)
         {
             why.Add("patchy fade region");
         }
 
         bool treat = why.Count > before;
-        bool blowout = Present(HealingKind.Blowout, ModelClass(HealingFlagTypes.Blowout));
+        bool blowout = Present(HealingKind.Blowout, HealingFlagTypes.ClassIndex(HealingFlagTypes.Blowout));
         bool redness = false;
         if (days >= t.RednessWindowDays)
         {
@@ -131,7 +129,7 @@ internal static class SynthRecommendationTruth
             // VisibleRednessDeltaA); a fainter region the photo shows is healthy in the masks but, when it is
             // within the band of the threshold, still makes the case a close call.
             double da = rednessDeltaA;
-            if (Present(HealingKind.Redness, ModelClass(HealingFlagTypes.Redness)))
+            if (Present(HealingKind.Redness, HealingFlagTypes.ClassIndex(HealingFlagTypes.Redness)))
             {
                 redness = da >= VisibleRednessDeltaA;
                 if (Math.Abs(da - VisibleRednessDeltaA) <= RednessCloseBand)
