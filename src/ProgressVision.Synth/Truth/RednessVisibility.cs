@@ -17,8 +17,10 @@ internal static class RednessVisibility
     /// <summary>
     /// Rendered a* rise of each of <paramref name="state"/>'s healing regions (NaN for non-redness): mean CIELAB
     /// a* of the region's redness-labelled treated visible scalp minus that of the healthy treated visible scalp,
-    /// both over the brighter half of that scalp (pigment dots, hair and shadows are darker than skin and would
-    /// dilute it). 0 when the photo shows no bright pixel of the region.
+    /// each over its own brighter half (L* at or above that population's median): pigment dots, hair and shadows
+    /// are darker than skin and would dilute both means. The halves are taken per population, not over the whole
+    /// scalp, because erythema itself darkens skin (it takes green and blue away): a strong patch can sit wholly
+    /// below the scalp's median L* and would read as no rise at all. 0 when the photo shows no pixel of the region.
     /// </summary>
     public static double[] Measure(PixelBuffer<byte> rgb, PhotoMasks masks, SessionState state, PhotoProjection projection)
     {
@@ -31,34 +33,14 @@ internal static class RednessVisibility
 
         using var lab = ColorConversion.RgbToLab(rgb, Environment.ProcessorCount);
         int w = rgb.Width, h = rgb.Height;
-        var ls = new List<float>();
+        // (L*, a*) of every treated visible pixel by population: healthy, then each redness region.
+        var healthy = new List<(float L, float A)>();
+        var inRegion = regions.Select(_ => new List<(float L, float A)>()).ToArray();
         for (int y = 0; y < h; y++)
         {
             for (int x = 0; x < w; x++)
             {
-                if (masks.IsTreatedVisible(x, y))
-                {
-                    ls.Add(lab[x, y, 0]);
-                }
-            }
-        }
-
-        if (ls.Count == 0)
-        {
-            return rise;
-        }
-
-        ls.Sort();
-        float median = ls[ls.Count / 2];
-        double healthy = 0;
-        int nHealthy = 0;
-        var sum = new double[regions.Count];
-        var count = new int[regions.Count];
-        for (int y = 0; y < h; y++)
-        {
-            for (int x = 0; x < w; x++)
-            {
-                if (!masks.IsTreatedVisible(x, y) || lab[x, y, 0] < median)
+                if (!masks.IsTreatedVisible(x, y))
                 {
                     continue;
                 }
@@ -66,8 +48,7 @@ internal static class RednessVisibility
                 byte k = masks.Healing[x, y];
                 if (k == 0)
                 {
-                    healthy += lab[x, y, 1];
-                    nHealthy++;
+                    healthy.Add((lab[x, y, 0], lab[x, y, 1]));
                 }
                 else if (k == (byte)HealingKind.Redness)
                 {
@@ -76,29 +57,47 @@ internal static class RednessVisibility
                     {
                         if (regions[i].Kind == HealingKind.Redness && regions[i].Region.Contains(wx, wy))
                         {
-                            sum[i] += lab[x, y, 1];
-                            count[i]++;
+                            inRegion[i].Add((lab[x, y, 0], lab[x, y, 1]));
                         }
                     }
                 }
             }
         }
 
-        if (nHealthy == 0)
+        if (healthy.Count == 0)
         {
             return rise;
         }
 
-        double reference = healthy / nHealthy;
+        double reference = BrightHalfMeanA(healthy);
         for (int i = 0; i < regions.Count; i++)
         {
-            if (regions[i].Kind == HealingKind.Redness && count[i] > 0)
+            if (regions[i].Kind == HealingKind.Redness && inRegion[i].Count > 0)
             {
-                rise[i] = (sum[i] / count[i]) - reference;
+                rise[i] = BrightHalfMeanA(inRegion[i]) - reference;
             }
         }
 
         return rise;
+    }
+
+    // Mean a* of the pixels whose L* is at or above the population's median (the upper half by lightness).
+    private static double BrightHalfMeanA(List<(float L, float A)> pixels)
+    {
+        pixels.Sort((p, q) => p.L.CompareTo(q.L));
+        float median = pixels[pixels.Count / 2].L;
+        double sum = 0;
+        int n = 0;
+        foreach (var (l, a) in pixels)
+        {
+            if (l >= median)
+            {
+                sum += a;
+                n++;
+            }
+        }
+
+        return sum / n;
     }
 
     /// <summary>
