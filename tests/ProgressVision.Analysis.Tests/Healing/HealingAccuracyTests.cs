@@ -28,7 +28,7 @@ public class HealingAccuracyTests(ITestOutputHelper output)
         var analyzer = Environment.GetEnvironmentVariable("PV_HEALING_NO_FLOORS") is null
             ? new HealingAnalyzer(model)
             : new HealingAnalyzer(model) { MinScoreAlone = new Dictionary<string, double>() };
-        var scores = new List<(HealingRegionScore.Counts Counts, HealingRegionScore.Counts AreaOnly)>();
+        var scores = new List<(HealingRegionScore.Counts Counts, HealingRegionScore.Counts AreaOnly, HealingRegionScore.Counts WithoutBand)>();
         var sweep = new ScoreFloorSweep();
         // PV_HEALING_SEEDS=93000,48 scores 48 calibration pairs instead (figures only; the asserts hold for the held-out seeds).
         var (first, count) = CalibrationSeeds.From("PV_HEALING_SEEDS") ?? (FirstSeed, CaseCount);
@@ -38,8 +38,9 @@ public class HealingAccuracyTests(ITestOutputHelper output)
             scores.Add(Score(analyzer, model, first + i, preset, compareFullGrid: first == FirstSeed && i % 4 == 0, first == FirstSeed ? null : sweep));
         }
 
-        // The earlier area-only region rule, printed beside for comparison across the protocol change (not asserted).
+        // The earlier region rules, printed beside for comparison across the protocol changes (not asserted).
         HealingRegionScore.Summarise(scores.Select(s => s.AreaOnly).ToList(), output, "area-only rule, ");
+        HealingRegionScore.Summarise(scores.Select(s => s.WithoutBand).ToList(), output, "no faint close-band zones, ");
         var (f1, clean, cleanFlagged) = HealingRegionScore.Summarise(scores.Select(s => s.Counts).ToList(), output, "");
         if (first != FirstSeed)
         {
@@ -66,7 +67,7 @@ public class HealingAccuracyTests(ITestOutputHelper output)
         Assert.True(clean >= 8 && cleanFlagged <= clean * 0.05, $"{cleanFlagged} of {clean} clean pairs flagged (> 5%)");
     }
 
-    private (HealingRegionScore.Counts Counts, HealingRegionScore.Counts AreaOnly) Score(HealingAnalyzer analyzer, HealingModel model, ulong seed, SynthPreset preset, bool compareFullGrid, ScoreFloorSweep? sweep)
+    private (HealingRegionScore.Counts Counts, HealingRegionScore.Counts AreaOnly, HealingRegionScore.Counts WithoutBand) Score(HealingAnalyzer analyzer, HealingModel model, ulong seed, SynthPreset preset, bool compareFullGrid, ScoreFloorSweep? sweep)
     {
         using var pair = SynthCase.Generate(seed, preset, 1000, 750).Render();
         var before = pair.Before.Rgb;
@@ -99,6 +100,6 @@ public class HealingAccuracyTests(ITestOutputHelper output)
             output.WriteLine($"    missed {miss}");
         }
 
-        return (counts, HealingRegionScore.Score(truth.AreaOnly!, result.Flags));
+        return (counts, HealingRegionScore.Score(truth.AreaOnly!, result.Flags), HealingRegionScore.Score(truth.WithoutCloseBand!, result.Flags));
     }
 }

@@ -3,6 +3,7 @@ using ProgressVision.Analysis.Healing;
 using ProgressVision.Imaging.Buffers;
 using ProgressVision.Imaging.Morphology;
 using ProgressVision.Synth.Cases;
+using ProgressVision.Synth.Truth;
 
 namespace ProgressVision.Analysis.Tests.Healing;
 
@@ -14,8 +15,12 @@ namespace ProgressVision.Analysis.Tests.Healing;
 /// below what a 6.4 mm tile (or a practitioner looking at the photo's edge) can judge. A judgeable region overlapped by
 /// a flag of its class is a hit, else a miss; a flag overlapping no region of its class is a false alarm, except that
 /// a flag over an unjudgeable region of its class is neither (a "don't care" zone, as detection benchmarks treat
-/// objects below their resolution). <see cref="Truth.AreaOnly"/> holds the same pair under the earlier rule (any
-/// component of at least 1024 px² counts, no don't-care zones), so figures can be compared across the change.
+/// objects below their resolution). Redness the truth calls faint (a* rise under the visibility line of 2) but within
+/// <see cref="SynthRecommendationTruth.RednessCloseBand"/> of it is a don't-care zone too, as the recommendation truth
+/// calls it a close call: the line is drawn on the region's mean rise, a flag on its reddest part, and 0.5 a* is
+/// below what either can tell apart. <see cref="Truth.AreaOnly"/> holds the same pair under the earlier rule (any
+/// component of at least 1024 px² counts, no don't-care zones) and <see cref="Truth.WithoutCloseBand"/> without the
+/// faint-redness zones, so figures can be compared across both changes.
 /// </summary>
 internal static class HealingRegionScore
 {
@@ -51,6 +56,9 @@ internal static class HealingRegionScore
         /// px², no don't-care zones), found from the same labelling; null on that truth itself.
         /// </summary>
         public Truth? AreaOnly { get; init; }
+
+        /// <summary>The same pair without the faint close-band redness zones (the rule before them); null on that truth itself.</summary>
+        public Truth? WithoutCloseBand { get; init; }
     }
 
     /// <summary>Scores <paramref name="flags"/> against truth regions found once by <see cref="Regions"/>.</summary>
@@ -126,7 +134,34 @@ internal static class HealingRegionScore
         }
 
         var none = Enumerable.Range(0, n).Select(_ => (IReadOnlyList<Region>)[]).ToArray();
-        return new Truth(regions, dontCare) { AreaOnly = new Truth(areaOnly, none) };
+        var withBand = (IReadOnlyList<Region>[])dontCare.Clone();
+        int red = HealingFlagTypes.ClassIndex(HealingFlagTypes.Redness);
+        withBand[red] = [.. dontCare[red], .. FaintCloseBandRedness(pair.Truth.After.Healing, pair.MapAfterToBefore, before.Width, before.Height)];
+        return new Truth(regions, withBand) { AreaOnly = new Truth(areaOnly, none), WithoutCloseBand = new Truth(regions, dontCare) };
+    }
+
+    // Boxes (BEFORE px, clipped to the frame) of the AFTER photo's faint redness regions within the close band of the
+    // visibility line. The masks drop faint regions, so their outlines come from the truth polygons (AFTER px), mapped
+    // vertex by vertex through the true mapping.
+    internal static IEnumerable<Region> FaintCloseBandRedness(IReadOnlyList<HealingTruth> after, Func<double, double, (double X, double Y)> afterToBefore, int w, int h)
+    {
+        const double line = SynthRecommendationTruth.VisibleRednessDeltaA;
+        foreach (var r in after.Where(r => r.Kind == "redness" && !r.Visible && r.DeltaAStar >= line - SynthRecommendationTruth.RednessCloseBand))
+        {
+            double x0 = double.MaxValue, y0 = double.MaxValue, x1 = double.MinValue, y1 = double.MinValue;
+            for (int i = 0; i < r.Polygon.Length; i += 2)
+            {
+                var (bx, by) = afterToBefore(r.Polygon[i], r.Polygon[i + 1]);
+                (x0, y0, x1, y1) = (Math.Min(x0, bx), Math.Min(y0, by), Math.Max(x1, bx), Math.Max(y1, by));
+            }
+
+            int left = (int)Math.Max(0, Math.Floor(x0)), top = (int)Math.Max(0, Math.Floor(y0));
+            int right = (int)Math.Min(w, Math.Ceiling(x1)), bottom = (int)Math.Min(h, Math.Ceiling(y1));
+            if (right > left && bottom > top)
+            {
+                yield return new Region(left, top, right - left, bottom - top, 0);
+            }
+        }
     }
 
     // Which components hold a (2h+1)² square inside the frame: erode by that square and look for survivors at

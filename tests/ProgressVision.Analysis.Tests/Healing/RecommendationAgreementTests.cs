@@ -37,6 +37,7 @@ public class RecommendationAgreementTests(ITestOutputHelper output)
         // region by region against the truth like HealingAccuracyTests scores the model alone.
         var regionScores = new List<HealingRegionScore.Counts>();
         var areaOnlyScores = new List<HealingRegionScore.Counts>();
+        var withoutBandScores = new List<HealingRegionScore.Counts>();
         var sweep = new ScoreFloorSweep();
         bool estimated = Environment.GetEnvironmentVariable("PV_RECOMMENDATION_ESTIMATED_ALIGNMENT") is not null;
         var only = Environment.GetEnvironmentVariable("PV_RECOMMENDATION_CASES")?.Split(',').Select(int.Parse).ToHashSet();
@@ -71,6 +72,7 @@ public class RecommendationAgreementTests(ITestOutputHelper output)
             var regions = HealingRegionScore.Score(truthRegions, result.Flags);
             regionScores.Add(regions);
             areaOnlyScores.Add(HealingRegionScore.Score(truthRegions.AreaOnly!, result.Flags));
+            withoutBandScores.Add(HealingRegionScore.Score(truthRegions.WithoutCloseBand!, result.Flags));
             sweep.Add(truthRegions, result.Flags);
             var ours = result.Recommendation;
             bool same = ours.Action == truth.Action;
@@ -111,8 +113,9 @@ public class RecommendationAgreementTests(ITestOutputHelper output)
 
         output.WriteLine($"earlier truth rule (findings anywhere in the AFTER frame), clear cases: {anyFrameAgree}/{anyFrameDecided}");
         output.WriteLine($"agreement {agree}/{caseCount} = {100.0 * agree / caseCount:0.0}%; on cases that are not close calls {decidedAgree}/{decided} = {100.0 * decidedAgree / Math.Max(1, decided):0.0}% ({sw.Elapsed.TotalSeconds:0} s)");
-        // The earlier area-only region rule, printed beside for comparison across the protocol change (not asserted).
+        // The earlier region rules, printed beside for comparison across the protocol changes (not asserted).
         HealingRegionScore.Summarise(areaOnlyScores, output, "pipeline flags (area-only rule), ");
+        HealingRegionScore.Summarise(withoutBandScores, output, "pipeline flags (no faint close-band zones), ");
         var (pipelineF1, cleanPairs, cleanFlagged) = HealingRegionScore.Summarise(regionScores, output, "pipeline flags, ");
         if (firstSeed != FirstSeed)
         {
