@@ -54,9 +54,8 @@ public class RecommendationAgreementTests(ITestOutputHelper output)
             // The truth regions once per pair: the recommendation truth needs them (findings where both photos see the
             // skin) and the flags are scored against them below.
             var truthRegions = HealingRegionScore.Regions(pair);
-            double rednessDeltaA = SynthRecommendationTruth.RednessDeltaA(pair.After);
-            var truth = SynthRecommendationTruth.Decide(pair.Truth.After, pair.Truth.Pair.Change, rednessDeltaA, ClinicTargets.Default, truthRegions);
-            var anyFrameTruth = SynthRecommendationTruth.Decide(pair.Truth.After, pair.Truth.Pair.Change, rednessDeltaA, ClinicTargets.Default);
+            var truth = SynthRecommendationTruth.Decide(pair.Truth.After, pair.Truth.Pair.Change, ClinicTargets.Default, truthRegions);
+            var anyFrameTruth = SynthRecommendationTruth.Decide(pair.Truth.After, pair.Truth.Pair.Change, ClinicTargets.Default);
             CompareResult result;
             try
             {

@@ -1,6 +1,4 @@
 using ProgressVision.Analysis.Healing;
-using ProgressVision.Imaging.Color;
-using ProgressVision.Synth.Rendering;
 using ProgressVision.Synth.Scene;
 using ProgressVision.Synth.Truth;
 
@@ -47,7 +45,6 @@ internal static class SynthRecommendationTruth
     /// <summary>The reference decision for a pair whose AFTER photo is <paramref name="after"/>.</summary>
     /// <param name="after">Truth of the AFTER photo.</param>
     /// <param name="change">Dot change truth of the pair.</param>
-    /// <param name="rednessDeltaA">a* rise of the redness regions in the rendered AFTER photo (<see cref="RednessDeltaA"/>).</param>
     /// <param name="t">Clinic targets.</param>
     /// <param name="seen">
     /// The pair's judgeable truth regions (<see cref="HealingRegionScore.Regions"/>: in the part of the scalp both photos
@@ -56,7 +53,7 @@ internal static class SynthRecommendationTruth
     /// earlier rule, any 1024 px² of the condition anywhere in the AFTER frame, which counted patches outside the
     /// BEFORE photo or cut to slivers by its edge.
     /// </param>
-    public static RecommendationTruth Decide(PhotoTruth after, DotChangeTruth change, double rednessDeltaA, ClinicTargets t, HealingRegionScore.Truth? seen = null)
+    public static RecommendationTruth Decide(PhotoTruth after, DotChangeTruth change, ClinicTargets t, HealingRegionScore.Truth? seen = null)
     {
         var close = new List<string>();
         var why = new List<string>();
@@ -125,27 +122,25 @@ internal static class SynthRecommendationTruth
         bool redness = false;
         if (days >= t.RednessWindowDays)
         {
-            // Labelled redness is visible redness (Synth labels a region only when its rendered a* rise reaches
-            // VisibleRednessDeltaA); a fainter region the photo shows is healthy in the masks but, when it is
-            // within the band of the threshold, still makes the case a close call.
-            double da = rednessDeltaA;
+            // Labelled redness is visible redness: Synth labels a region only when its rendered a* rise (each region's
+            // DeltaAStar, measured on the rendered photo) reaches VisibleRednessDeltaA. The strongest labelled region is
+            // what a practitioner sees; when even it sits within the band of the line, the case is a close call. A
+            // fainter region the photo shows is healthy in the masks but, within the band, also makes it a close call.
             if (Present(HealingKind.Redness, HealingFlagTypes.ClassIndex(HealingFlagTypes.Redness)))
             {
-                redness = da >= VisibleRednessDeltaA;
-                if (Math.Abs(da - VisibleRednessDeltaA) <= RednessCloseBand)
+                double da = after.Healing.Where(h => h.Kind == "redness" && h.Visible).Select(h => h.DeltaAStar ?? 0).DefaultIfEmpty(0).Max();
+                redness = true;
+                if (da - VisibleRednessDeltaA <= RednessCloseBand)
                 {
                     close.Add($"redness Δa* {da:0.0}");
                 }
+
+                why.Add($"redness Δa* {da:0.0}");
             }
 
             foreach (var faint in after.Healing.Where(h => h.Kind == "redness" && !h.Visible && h.DeltaAStar is double d && Math.Abs(d - VisibleRednessDeltaA) <= RednessCloseBand))
             {
                 close.Add($"faint redness Δa* {faint.DeltaAStar:0.0}");
-            }
-
-            if (redness)
-            {
-                why.Add($"redness Δa* {da:0.0}");
             }
         }
 
@@ -159,62 +154,6 @@ internal static class SynthRecommendationTruth
             : blowout ? SessionRecommender.ActionCorrect
             : SessionRecommender.ActionComplete;
         return new RecommendationTruth(action, close.Count == 0 ? null : string.Join("; ", close), string.Join("; ", why));
-    }
-
-    /// <summary>
-    /// a* rise of redness in a rendered photo: mean CIELAB a* of the treated visible scalp labelled redness
-    /// minus that of the healthy treated visible scalp, both over the brighter half of that scalp (so pigment
-    /// dots, hair and shadows, which are darker than skin, do not enter). 0 when there is no redness label.
-    /// </summary>
-    public static double RednessDeltaA(RenderedPhoto photo)
-    {
-        var masks = photo.Masks;
-        using var lab = ColorConversion.RgbToLab(photo.Rgb);
-        var ls = new List<float>();
-        for (int y = 0; y < lab.Height; y++)
-        {
-            for (int x = 0; x < lab.Width; x++)
-            {
-                if (masks.IsTreatedVisible(x, y))
-                {
-                    ls.Add(lab[x, y, 0]);
-                }
-            }
-        }
-
-        if (ls.Count == 0)
-        {
-            return 0;
-        }
-
-        ls.Sort();
-        float median = ls[ls.Count / 2];
-        double red = 0, healthy = 0;
-        int nRed = 0, nHealthy = 0;
-        for (int y = 0; y < lab.Height; y++)
-        {
-            for (int x = 0; x < lab.Width; x++)
-            {
-                if (!masks.IsTreatedVisible(x, y) || lab[x, y, 0] < median)
-                {
-                    continue;
-                }
-
-                byte k = masks.Healing[x, y];
-                if (k == (byte)HealingKind.Redness)
-                {
-                    red += lab[x, y, 1];
-                    nRed++;
-                }
-                else if (k == 0)
-                {
-                    healthy += lab[x, y, 1];
-                    nHealthy++;
-                }
-            }
-        }
-
-        return nRed == 0 || nHealthy == 0 ? 0 : (red / nRed) - (healthy / nHealthy);
     }
 
     // Shoelace area of the polygon clipped to the image rectangle (Sutherland–Hodgman against its 4 edges):
