@@ -9,9 +9,10 @@ namespace ProgressVision.Analysis.Metrics;
 /// </summary>
 /// <remarks>
 /// Works on a grid of cells of about a quarter of the minimum radius. A cell centre p in V whose
-/// distance d(p) to the nearest dot exceeds the minimum radius is the centre of an empty disc of
-/// radius d(p); the gap is the union of those discs, clipped to V (a morphological opening of the
-/// empty space, so the irregular room between ordinary dots never qualifies).
+/// distance d(p) to the nearest dot, capped by its distance to the frame border, exceeds the minimum
+/// radius is the centre of an empty disc of that radius; the gap is the union of those discs, clipped
+/// to V (a morphological opening of the empty space, so the irregular room between ordinary dots never
+/// qualifies). A gap therefore lies in the photo: the union of dot-free discs it wholly shows.
 /// </remarks>
 public static class GapFinder
 {
@@ -40,9 +41,15 @@ public static class GapFinder
                 }
 
                 double d = index.Count == 0 ? double.PositiveInfinity : index.Nearest(x, y).Distance;
-                if (d >= rMin)
+
+                // A disc is known to be empty only as far as the photo shows it: past the frame edge there may be
+                // dots nobody can see, so the disc may not reach beyond the border. Otherwise the few dots a photo
+                // loses along its edge (cut in half, blurred, darker corners) would open a "gap" there.
+                double toBorder = Math.Min(Math.Min(x + 0.5, y + 0.5), Math.Min(area.Width - 0.5 - x, area.Height - 0.5 - y));
+                double r = Math.Min(d, toBorder);
+                if (r >= rMin)
                 {
-                    radius[(gy * gw) + gx] = Math.Min(d, Math.Max(area.Width, area.Height));
+                    radius[(gy * gw) + gx] = r;
                 }
             }
         });

@@ -92,4 +92,28 @@ public sealed class CoverageMetricsTests
         Assert.InRange(Math.Abs(shoelace) / 2, 0.75 * gap.AreaPx, gap.AreaPx);
         Assert.Empty(GapFinder.Find(dots.Where(d => Math.Abs(d.X - 100) + Math.Abs(d.Y - 100) > 0).ToList(), area, minDiameterPx: 90));
     }
+
+    [Fact]
+    public void Gap_finder_opens_no_gap_where_only_the_frame_hides_the_dots()
+    {
+        // A lattice of spacing 10 whose last row (y = 195) the photo lost along its bottom edge: from the row above,
+        // the nearest dot of an edge pixel is 14 px away, more than the 12.5 px minimum radius, but every such disc
+        // reaches past the frame, where dots may well be. No gap. A hole of radius 30 centred on that edge row, the
+        // frame cutting its lower part, is in the photo and stays a gap.
+        var area = Rect(200, 200);
+        var lattice = new List<ProgressVision.Analysis.Dots.PigmentDot>();
+        for (int y = 5; y < 190; y += 10)
+        {
+            for (int x = 5; x < 200; x += 10)
+            {
+                lattice.Add(Dot(x, y));
+            }
+        }
+
+        Assert.Empty(GapFinder.Find(lattice, area, minDiameterPx: 25));
+        var holed = lattice.Where(d => Math.Sqrt(((d.X - 100) * (d.X - 100)) + ((d.Y - 195) * (d.Y - 195))) > 30).ToList();
+        var gap = Assert.Single(GapFinder.Find(holed, area, minDiameterPx: 25));
+        double cy = Enumerable.Range(0, gap.Polygon.Length / 2).Average(i => gap.Polygon[(2 * i) + 1]);
+        Assert.InRange(cy, 160, 200);
+    }
 }
