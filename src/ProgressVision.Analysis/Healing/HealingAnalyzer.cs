@@ -33,7 +33,7 @@ public sealed class HealingAnalyzer(HealingModel model)
     /// was unsure of, 0.61–0.69; the least sure true blowout scored 0.82), so 0.76. Patchy fade: 0.860 with no floor,
     /// 0.922 at 0.95–0.96 (16 false alarms down to 1, 3 true patches lost), so 0.955. Scored by judgeable regions
     /// (the tests' HealingRegionScore since 2026-11-21) the rule picks the same: blowout 0.880 from 0.70 to 0.82, fade
-    /// 0.940 at 0.95–0.96.
+    /// 0.940 at 0.95–0.96; and again under the corrected redness truth and the faint-redness zones of 2026-11-22.
     /// </summary>
     public static readonly IReadOnlyDictionary<string, double> DefaultMinScoreAlone = new Dictionary<string, double>
     {
