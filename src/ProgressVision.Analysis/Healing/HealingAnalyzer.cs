@@ -34,11 +34,13 @@ public sealed class HealingAnalyzer(HealingModel model)
     /// 0.922 at 0.95–0.96 (16 false alarms down to 1, 3 true patches lost), so 0.955. Scored by judgeable regions
     /// (the tests' HealingRegionScore since 2026-11-21) the rule picks the same: blowout 0.880 from 0.70 to 0.82, fade
     /// 0.940 at 0.95–0.96; and again under the corrected redness truth and the faint-redness zones of 2026-11-22.
+    /// Re-chosen when the tiles reached the far edges (2026-11-22): blowout 0.926 from 0.70 to 0.87, so 0.785; fade
+    /// 0.947 at 0.95–0.97, so 0.96.
     /// </summary>
     public static readonly IReadOnlyDictionary<string, double> DefaultMinScoreAlone = new Dictionary<string, double>
     {
-        [HealingFlagTypes.PatchyFade] = 0.955,
-        [HealingFlagTypes.Blowout] = 0.76,
+        [HealingFlagTypes.PatchyFade] = 0.96,
+        [HealingFlagTypes.Blowout] = 0.785,
     };
 
     /// <summary>
@@ -164,14 +166,16 @@ public sealed class HealingAnalyzer(HealingModel model)
         dots ??= [];
         var sw = Stopwatch.StartNew();
         using var sampler = new HealingTileSampler(before, afterOnBefore, valid);
-        var origins = sampler.TileOrigins(Stride, include);
+        var origins = sampler.TileOrigins(Stride, include, reachFarEdges: true);
         double prepareMs = sw.Elapsed.TotalMilliseconds;
         var batch = new TileBatch(model, sampler);
         List<HealingFlagAssembler.TileProbabilities> tiles;
         if (CoarseToFine)
         {
             int coarse = 2 * Stride;
-            tiles = batch.Classify(origins.Where(o => o.X % coarse == 0 && o.Y % coarse == 0).ToList());
+            // The coarse pass: every other grid tile, plus the tiles flush with the far edges (off the grid, so the
+            // fine pass around a coarse tile would never reach them).
+            tiles = batch.Classify(origins.Where(o => (o.X % coarse == 0 && o.Y % coarse == 0) || o.X % Stride != 0 || o.Y % Stride != 0).ToList());
             var seen = tiles.Select(t => (t.X, t.Y)).ToHashSet();
             var near = new HashSet<(int X, int Y)>();
             foreach (var t in tiles.Where(t => 1 - t.Probabilities[0] >= RefineThreshold))

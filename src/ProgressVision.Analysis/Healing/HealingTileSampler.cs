@@ -77,15 +77,17 @@ public sealed class HealingTileSampler : IDisposable
     /// <summary>
     /// Tile origins (downscaled pixels) on a grid with the given stride, keeping tiles that are at
     /// least <see cref="HealingTileLayout.MinValidFraction"/> valid and, when <paramref name="include"/>
-    /// is given, accepted by it.
+    /// is given, accepted by it. With <paramref name="reachFarEdges"/>, a last column and row of tiles
+    /// flush with the right and bottom edges is added where the grid stops short of them, so no strip of
+    /// the photo goes unexamined (a 500-px-wide plane with 64-px tiles on a 32-px grid otherwise ends at 480).
     /// </summary>
-    public List<(int X, int Y)> TileOrigins(int stride, Func<int, int, bool>? include = null)
+    public List<(int X, int Y)> TileOrigins(int stride, Func<int, int, bool>? include = null, bool reachFarEdges = false)
     {
-        const int s = HealingTileLayout.TileSize;
         var list = new List<(int X, int Y)>();
-        for (int y = 0; y + s <= Height; y += stride)
+        var xs = Positions(Width, stride, reachFarEdges);
+        foreach (int y in Positions(Height, stride, reachFarEdges))
         {
-            for (int x = 0; x + s <= Width; x += stride)
+            foreach (int x in xs)
             {
                 if (ValidFraction(x, y) >= HealingTileLayout.MinValidFraction && (include is null || include(x, y)))
                 {
@@ -95,6 +97,25 @@ public sealed class HealingTileSampler : IDisposable
         }
 
         return list;
+    }
+
+    // Tile starts along one axis: 0, stride, … while a tile fits, then (optionally) length − tile when the last
+    // grid tile does not reach the end.
+    private static List<int> Positions(int length, int stride, bool reachEnd)
+    {
+        const int s = HealingTileLayout.TileSize;
+        var starts = new List<int>();
+        for (int p = 0; p + s <= length; p += stride)
+        {
+            starts.Add(p);
+        }
+
+        if (reachEnd && starts.Count > 0 && starts[^1] + s < length)
+        {
+            starts.Add(length - s);
+        }
+
+        return starts;
     }
 
     /// <summary>Fraction of valid pixels in the tile at (x, y).</summary>
