@@ -13,18 +13,12 @@ public class TileOriginsTests
     [Fact]
     public void The_grid_alone_leaves_the_far_strips_unseen_and_the_edge_tiles_cover_every_pixel()
     {
-        using var photo = new PixelBuffer<byte>(1000, 750, 3);
-        using var valid = new PixelBuffer<byte>(1000, 750, 1);
-        valid.Span.Fill(1);
-        using var sampler = new HealingTileSampler(photo, photo, valid);
-        Assert.Equal((500, 375), (sampler.Width, sampler.Height));
-
-        var grid = sampler.TileOrigins(32);
+        var (plane, grid, reaching) = Origins(1000, 750);
+        Assert.Equal((500, 375), plane);
         Assert.Equal(14 * 10, grid.Count);
         Assert.Equal((416, 288), (grid.Max(o => o.X), grid.Max(o => o.Y)));
         Assert.False(Covered(grid, 499, 374));
 
-        var reaching = sampler.TileOrigins(32, reachFarEdges: true);
         Assert.Equal(15 * 11, reaching.Count);
         Assert.Contains((436, 311), reaching);
         Assert.Equal(grid, reaching.Where(o => o.X % 32 == 0 && o.Y % 32 == 0));
@@ -41,12 +35,19 @@ public class TileOriginsTests
     public void A_plane_the_grid_fits_exactly_gets_no_extra_tiles()
     {
         // 256 plane px = 0…192 on the 32-px grid, the last tile ending exactly at the edge.
-        using var photo = new PixelBuffer<byte>(512, 512, 3);
-        using var valid = new PixelBuffer<byte>(512, 512, 1);
+        var (_, grid, reaching) = Origins(512, 512);
+        Assert.Equal(grid, reaching);
+        Assert.Equal(7 * 7, grid.Count);
+    }
+
+    // The tile origins of a fully valid photo of the given size, on the 32-px grid alone and reaching the far edges.
+    private static ((int W, int H) Plane, List<(int X, int Y)> Grid, List<(int X, int Y)> Reaching) Origins(int width, int height)
+    {
+        using var photo = new PixelBuffer<byte>(width, height, 3);
+        using var valid = new PixelBuffer<byte>(width, height, 1);
         valid.Span.Fill(1);
         using var sampler = new HealingTileSampler(photo, photo, valid);
-        Assert.Equal(sampler.TileOrigins(32), sampler.TileOrigins(32, reachFarEdges: true));
-        Assert.Equal(7 * 7, sampler.TileOrigins(32).Count);
+        return ((sampler.Width, sampler.Height), sampler.TileOrigins(32), sampler.TileOrigins(32, reachFarEdges: true));
     }
 
     private static bool Covered(List<(int X, int Y)> origins, int x, int y) =>
