@@ -67,9 +67,10 @@ Accuracy {t['accuracy']:.3f}. Calibration: expected calibration error {t['ece']:
   (e70e7d48) matched this one on synthetic calibration but flagged a warm-white-balance control photo and missed
   real red scalps, so it was not adopted (`docs/HEALING_ACCURACY.md`).
 - The figures above are per tile on the test split. What the flags achieve per region on held-out synthetic pairs,
-  with the measured confirmations, is in `docs/HEALING_ACCURACY.md`. On the fresh 192-pair set 96000–96191 it meets
-  issue 5's F1 and clean-pair targets on both paths (model alone: redness 0.951, fade 0.929, blowout 0.824; whole
-  pipeline: 0.938, 0.904, 0.870); the third-session recommendation agrees with the truth on 91.6% of clear cases,
+  with the measured confirmations, is in `docs/HEALING_ACCURACY.md`. On the fresh 192-pair set 97000–97191 (tiles
+  reaching the photo's far edges) the model alone meets issue 5's targets (redness 0.945, fade 0.979, blowout 0.800,
+  no clean pair flagged); through the whole pipeline redness reads 0.897 (0.938 on the set before, 96000), fade 0.928,
+  blowout 0.880; the third-session recommendation agrees with the truth on 89.5% of clear cases (91.6% on 96000),
   short of the 95% target.
 
 ## Reproduce
