@@ -14,9 +14,11 @@ namespace ProgressVision.Synth.Tests;
 /// </summary>
 public class RednessTruthTests
 {
-    private static RenderedPhoto Render(double redness, ulong seed)
+    private static ScalpScene Scene(double redness, ulong seed) =>
+        ScalpSceneGenerator.Generate(seed, new SceneRecipe { Tone = SkinTone.Light, Sessions = 1, DensityPerCm2 = [40], Redness = redness });
+
+    private static RenderedPhoto Render(ScalpScene scene)
     {
-        var scene = ScalpSceneGenerator.Generate(seed, new SceneRecipe { Tone = SkinTone.Light, Sessions = 1, DensityPerCm2 = [40], Redness = redness });
         var pose = new CameraPose { Width = 480, Height = 360, TargetXMm = 90, TargetYMm = 70, BaseMmPerPx = 0.35 };
         return SynthRenderer.Render(scene, 1, pose, PhotoConditions.Clean);
     }
@@ -24,7 +26,7 @@ public class RednessTruthTests
     [Fact]
     public void Strong_redness_is_labelled_and_its_rise_is_visible_by_OpenCV()
     {
-        using var photo = Render(0.8, 11);
+        using var photo = Render(Scene(0.8, 11));
         var red = photo.Truth.Healing.Where(h => h.Kind == "redness").ToList();
         Assert.NotEmpty(red);
         Assert.All(red, h => Assert.Equal(h.DeltaAStar >= TruthDefinitions.MinVisibleRednessDeltaA, h.Visible));
@@ -49,13 +51,13 @@ public class RednessTruthTests
         // side of the photo the patch sits on. A visibility measure that keeps only pixels above the WHOLE scalp's
         // median L* then sees none of the patch and calls it invisible (a* rise 0; seen in healing-95126). Each
         // population's own brighter half keeps it: every region the photo shows must be labelled.
-        var scene = ScalpSceneGenerator.Generate(seed, new SceneRecipe { Tone = SkinTone.Light, Sessions = 1, DensityPerCm2 = [40], Redness = 1.0 });
+        var scene = Scene(1.0, seed);
         var outline = scene.Sessions[0].Healing.First(h => h.Kind == HealingKind.Redness).Region.Polygon(16);
         double cx = outline.Where((_, i) => i % 2 == 0).Average(), cy = outline.Where((_, i) => i % 2 == 1).Average();
         // The patch 35 mm left of the centre of a 96 mm wide frame, the light falling off towards the left.
         var pose = new CameraPose { Width = 480, Height = 360, TargetXMm = cx + 35, TargetYMm = cy, BaseMmPerPx = 0.2 };
         using var photo = SynthRenderer.Render(scene, 1, pose, PhotoConditions.Clean with { GradientStrength = 0.4, GradientAngleDegrees = 0 });
-        var shown = photo.Truth.Healing.Where(h => h.Kind == "redness" && HasPixelsInView(photo, h)).ToList();
+        var shown = photo.Truth.Healing.Where((h, i) => h.Kind == "redness" && HasPixelsInView(photo, scene.Sessions[0].Healing[i].Region)).ToList();
         Assert.NotEmpty(shown);
         Assert.All(shown, h => Assert.True(h.Visible, $"redness of strength {h.Strength:0.00} in view is unlabelled (a* rise {h.DeltaAStar:0.00})"));
     }
@@ -63,9 +65,10 @@ public class RednessTruthTests
     [Fact]
     public void Faint_redness_is_rendered_but_not_labelled()
     {
-        using var photo = Render(0.03, 11);
+        var scene = Scene(0.03, 11);
+        using var photo = Render(scene);
         var red = photo.Truth.Healing.Where(h => h.Kind == "redness").ToList();
-        Assert.Contains(red, h => HasPixelsInView(photo, h));
+        Assert.Contains(scene.Sessions[0].Healing, h => h.Kind == HealingKind.Redness && HasPixelsInView(photo, h.Region));
         Assert.All(red, h =>
         {
             Assert.False(h.Visible);
@@ -76,15 +79,16 @@ public class RednessTruthTests
         Assert.Equal(0, photo.Truth.HealingPixelCounts[(int)HealingKind.Redness]);
     }
 
-    // True when some treated visible pixel of the photo lies inside the region's (image-space) polygon.
-    private static bool HasPixelsInView(RenderedPhoto photo, HealingTruth region)
+    // True when some treated visible pixel of the photo shows a point of the (world) region: the photo's truth is
+    // index-aligned with the session's healing regions, and the region itself is the renderer's definition.
+    private static bool HasPixelsInView(RenderedPhoto photo, StarRegion region)
     {
-        var p = region.Polygon;
         for (int y = 0; y < photo.Rgb.Height; y += 2)
         {
             for (int x = 0; x < photo.Rgb.Width; x += 2)
             {
-                if (photo.Masks.IsTreatedVisible(x, y) && Inside(p, x, y))
+                var (wx, wy) = photo.Projection.ImageToWorldPoint(x, y);
+                if (photo.Masks.IsTreatedVisible(x, y) && region.Contains(wx, wy))
                 {
                     return true;
                 }
@@ -92,21 +96,6 @@ public class RednessTruthTests
         }
 
         return false;
-    }
-
-    // Even-odd ray casting on the flattened (x0, y0, x1, y1, ...) polygon.
-    private static bool Inside(double[] p, double x, double y)
-    {
-        bool inside = false;
-        for (int i = 0, j = p.Length - 2; i < p.Length; j = i, i += 2)
-        {
-            if ((p[i + 1] > y) != (p[j + 1] > y) && x < ((p[j] - p[i]) * (y - p[i + 1]) / (p[j + 1] - p[i + 1])) + p[i])
-            {
-                inside = true ^ inside;
-            }
-        }
-
-        return inside;
     }
 
     // Mean a* of redness-labelled minus healthy treated visible scalp, each over its own brighter half (L* ≥ that

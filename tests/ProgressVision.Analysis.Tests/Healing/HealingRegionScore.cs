@@ -145,8 +145,7 @@ internal static class HealingRegionScore
     // vertex by vertex through the true mapping.
     internal static IEnumerable<Region> FaintCloseBandRedness(IReadOnlyList<HealingTruth> after, Func<double, double, (double X, double Y)> afterToBefore, int w, int h)
     {
-        const double line = SynthRecommendationTruth.VisibleRednessDeltaA;
-        foreach (var r in after.Where(r => r.Kind == "redness" && !r.Visible && r.DeltaAStar >= line - SynthRecommendationTruth.RednessCloseBand))
+        foreach (var r in after.Where(SynthRecommendationTruth.IsFaintCloseCall))
         {
             double x0 = double.MaxValue, y0 = double.MaxValue, x1 = double.MinValue, y1 = double.MinValue;
             for (int i = 0; i < r.Polygon.Length; i += 2)

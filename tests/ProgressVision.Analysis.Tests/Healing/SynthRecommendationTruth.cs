@@ -39,6 +39,14 @@ internal static class SynthRecommendationTruth
     /// <summary>A rise within this of <see cref="VisibleRednessDeltaA"/> makes the redness a close call.</summary>
     public const double RednessCloseBand = 0.5;
 
+    /// <summary>
+    /// Whether <paramref name="region"/> is redness the photo shows too faintly to be labelled (rendered rise under
+    /// <see cref="VisibleRednessDeltaA"/>) but within <see cref="RednessCloseBand"/> of that line: a close call here,
+    /// a don't-care zone in the region scoring.
+    /// </summary>
+    public static bool IsFaintCloseCall(HealingTruth region) =>
+        region.Kind == "redness" && !region.Visible && region.DeltaAStar is double d && Math.Abs(d - VisibleRednessDeltaA) <= RednessCloseBand;
+
     /// <summary>The earlier rule's smallest finding: 1024 px² (32×32) of a condition anywhere in the AFTER frame.</summary>
     public const int MinRegionPixels = 1024;
 
@@ -138,7 +146,7 @@ internal static class SynthRecommendationTruth
                 why.Add($"redness Δa* {da:0.0}");
             }
 
-            foreach (var faint in after.Healing.Where(h => h.Kind == "redness" && !h.Visible && h.DeltaAStar is double d && Math.Abs(d - VisibleRednessDeltaA) <= RednessCloseBand))
+            foreach (var faint in after.Healing.Where(IsFaintCloseCall))
             {
                 close.Add($"faint redness Δa* {faint.DeltaAStar:0.0}");
             }
