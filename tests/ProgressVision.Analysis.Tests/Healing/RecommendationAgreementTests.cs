@@ -130,21 +130,21 @@ public class RecommendationAgreementTests(ITestOutputHelper output)
         // disagreements are close calls: a 19.5 mm² empty patch against the 16 mm² limit (easy-91018), and a blowout
         // flag (mixed-91017, score 1.00) over a blowout the frame cuts to a sliver too thin to judge. Earlier fixes:
         // hard-91019 (a redness flag where the truth has none: a lighting change) went when a redness flag had to stand
-        // out from the photo's own a* variation; healing-91012 (redness at the frame edge) agrees since redness is judged
-        // by its reddest window; healing-91016 since fade is judged against the pair's contrast transfer. On 192 pairs
-        // the rate is NOT at the target: 93.3% on calibration 93000–93191, 91.6% and 89.5% on the fresh sets 96000 and 97000
-        // (docs/HEALING_ACCURACY.md: empty patches and faded fractions measured on the hard preset's dark, noisy photos,
-        // fade and blowout the model does not propose). Asserted at 88%: one more flip on these 17 (88.2%) passes, so
-        // a machine whose SIMD path moves one borderline case does not fail CI; two more fail.
+        // out from the photo's own a* variation; healing-91012 (redness at the frame edge) agrees since redness is
+        // judged by its reddest window; healing-91016 since fade is judged against the pair's contrast transfer. On 192
+        // pairs the rate is NOT at the target: 93.3% on calibration 93000–93191, 91.6% and 89.5% on the fresh sets
+        // 96000 and 97000 (docs/HEALING_ACCURACY.md: empty patches and faded fractions measured on the hard preset's
+        // dark, noisy photos, fade and blowout the model does not propose). Asserted at 88%: one more flip on these 17
+        // (88.2%) passes, so a machine whose SIMD path moves one borderline case does not fail CI; two more fail.
         Assert.True(decidedAgree >= decided * 0.88, $"recommendation agrees on {decidedAgree}/{decided} clear cases (< 88%)");
         // The pipeline's flags per judgeable truth region (model 7e19b042): redness 5 TP 1 FP 0 FN (F1 0.909), patchy
         // fade 13/0/0 (1.000), blowout 2/0/0 (1.000; mixed-91017's flag lies on a sliver, a don't-care zone; 3/0/1,
         // 0.857, under the earlier area-only rule), 1 of 11 clean pairs flagged (hard-91011, above). Before the window
         // redness measure and the score a proposal needs when no measurement can check it (both chosen on calibration
         // seeds 93000–93191): 4/1/1 (0.800), 13/0/0, 3/2/1 (0.667), 2 of 10 (hard-91015's two blowout proposals over 8
-        // and 9 matched dots, scores 0.65 and 0.62, under the blowout floor a proposal needs to stand alone). Met here: F1 ≥ 0.9
-        // redness and fade, ≥ 0.8 blowout. Clean pairs: 10 of 11 here (one pair is 9%); on the 192-pair fresh sets
-        // 121 of 123 and 103 of 106, met. Asserted as measured here.
+        // and 9 matched dots, scores 0.65 and 0.62, under the blowout floor a proposal needs to stand alone). Met here:
+        // F1 ≥ 0.9 redness and fade, ≥ 0.8 blowout. Clean pairs: 10 of 11 here (one pair is 9%); on the 192-pair fresh
+        // sets 121 of 123 and 103 of 106, met. Asserted as measured here.
         Assert.True(pipelineF1[2] >= 0.9, $"pipeline patchy-fade F1 {pipelineF1[2]:0.000} < 0.9");
         Assert.True(pipelineF1[1] >= 0.9, $"pipeline redness F1 {pipelineF1[1]:0.000} < 0.9");
         Assert.True(pipelineF1[3] >= 0.8, $"pipeline blowout F1 {pipelineF1[3]:0.000} < 0.8");
