@@ -57,17 +57,7 @@ public sealed class CoverageMetricsTests
     public void Gap_finder_outlines_a_hole_in_a_lattice_and_nothing_else()
     {
         var area = Rect(200, 200);
-        var dots = new List<ProgressVision.Analysis.Dots.PigmentDot>();
-        for (int y = 5; y < 200; y += 10)
-        {
-            for (int x = 5; x < 200; x += 10)
-            {
-                if (Math.Sqrt(((x - 100) * (x - 100)) + ((y - 100) * (y - 100))) > 30)
-                {
-                    dots.Add(Dot(x, y));
-                }
-            }
-        }
+        var dots = Lattice(200).Where(d => Math.Sqrt(((d.X - 100) * (d.X - 100)) + ((d.Y - 100) * (d.Y - 100))) > 30).ToList();
 
         // Lattice holes have empty discs of radius ≤ 7.1 px; the removed disc leaves one of ≈ 30–37 px.
         var gaps = GapFinder.Find(dots, area, minDiameterPx: 25, mmPerPx: 0.1);
@@ -101,19 +91,27 @@ public sealed class CoverageMetricsTests
         // reaches past the frame, where dots may well be. No gap. A hole of radius 30 centred on that edge row, the
         // frame cutting its lower part, is in the photo and stays a gap.
         var area = Rect(200, 200);
-        var lattice = new List<ProgressVision.Analysis.Dots.PigmentDot>();
-        for (int y = 5; y < 190; y += 10)
-        {
-            for (int x = 5; x < 200; x += 10)
-            {
-                lattice.Add(Dot(x, y));
-            }
-        }
+        var lattice = Lattice(190);
 
         Assert.Empty(GapFinder.Find(lattice, area, minDiameterPx: 25));
         var holed = lattice.Where(d => Math.Sqrt(((d.X - 100) * (d.X - 100)) + ((d.Y - 195) * (d.Y - 195))) > 30).ToList();
         var gap = Assert.Single(GapFinder.Find(holed, area, minDiameterPx: 25));
         double cy = Enumerable.Range(0, gap.Polygon.Length / 2).Average(i => gap.Polygon[(2 * i) + 1]);
         Assert.InRange(cy, 160, 200);
+    }
+
+    // Dots of spacing 10 at (5, 5), (15, 5), … across a 200-px-wide photo, rows while y < height.
+    private static List<ProgressVision.Analysis.Dots.PigmentDot> Lattice(int height)
+    {
+        var dots = new List<ProgressVision.Analysis.Dots.PigmentDot>();
+        for (int y = 5; y < height; y += 10)
+        {
+            for (int x = 5; x < 200; x += 10)
+            {
+                dots.Add(Dot(x, y));
+            }
+        }
+
+        return dots;
     }
 }
