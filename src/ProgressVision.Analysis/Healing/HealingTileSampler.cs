@@ -150,6 +150,28 @@ public sealed class HealingTileSampler : IDisposable
         }
     }
 
+    /// <summary>All six planes, CHW ([6, <see cref="Height"/>, <see cref="Width"/>]): the dense model's input as it stands.</summary>
+    public ReadOnlyMemory<float> Planes => _planes.Memory;
+
+    /// <summary>Copies rows [<paramref name="y0"/>, <paramref name="y1"/>) of all six planes into <paramref name="destination"/>, CHW.</summary>
+    public void CopyRows(int y0, int y1, Span<float> destination)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(y0);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(y1, Height);
+        int rows = y1 - y0, n = rows * Width;
+        if (rows <= 0 || destination.Length < HealingTileLayout.Channels * n)
+        {
+            throw new ArgumentException($"Rows [{y0}, {y1}) of {HealingTileLayout.Channels} planes need {HealingTileLayout.Channels * Math.Max(0, n)} floats.", nameof(destination));
+        }
+
+        var all = _planes.Span;
+        for (int c = 0; c < HealingTileLayout.Channels; c++)
+        {
+            // Rows are packed, so a channel's run of rows is one contiguous block.
+            all.Slice(((c * Height) + y0) * Width, n).CopyTo(destination.Slice(c * n, n));
+        }
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {

@@ -16,17 +16,18 @@ namespace ProgressVision.Cli.Bench;
 /// BEFORE through the true mapping, tiles centred on scalp as the compare pipeline chooses them), analysed
 /// as shipped (coarse-to-fine). <c>healing-12mp-full-grid</c> is the worst case the budget was first
 /// measured on: textured noise, every tile valid, every tile of the stride-32 grid classified.
+/// <c>healing-12mp-dense</c> is the first pair through the opt-in dense form (<see cref="HealingAnalyzer.DenseGrid"/>).
 /// </remarks>
-public sealed class HealingBench(bool fullGridNoise) : IBenchSection
+public sealed class HealingBench(bool fullGridNoise, bool denseGrid = false) : IBenchSection
 {
     private const int Width = 4032, Height = 3024;
     private const ulong Seed = 5105;
 
     /// <summary>Both healing sections.</summary>
-    public static IReadOnlyList<IBenchSection> Sections { get; } = [new HealingBench(false), new HealingBench(true)];
+    public static IReadOnlyList<IBenchSection> Sections { get; } = [new HealingBench(false), new HealingBench(true), new HealingBench(false, denseGrid: true)];
 
     /// <inheritdoc />
-    public string Name => fullGridNoise ? "healing-12mp-full-grid" : "healing-12mp";
+    public string Name => fullGridNoise ? "healing-12mp-full-grid" : denseGrid ? "healing-12mp-dense" : "healing-12mp";
 
     /// <inheritdoc />
     public BenchResult Run(BenchContext context)
@@ -61,12 +62,12 @@ public sealed class HealingBench(bool fullGridNoise) : IBenchSection
                 const int f = HealingTileLayout.Downscale;
                 return scalp[Math.Min(Width - 1, (tx * f) + half), Math.Min(Height - 1, (ty * f) + half)] != RegionLabel.Background;
             };
-            what = $"Synth healing pair (seed {Seed}), true mapping, tiles on scalp, full grid (the default)";
+            what = $"Synth healing pair (seed {Seed}), true mapping, tiles on scalp, full grid, {(denseGrid ? "dense form (opt-in)" : "tile by tile (the default)")}";
         }
 
         using (regions)
         {
-            var analyzer = new HealingAnalyzer(model);
+            var analyzer = new HealingAnalyzer(model) { DenseGrid = denseGrid };
             HealingResult? fastest = null;
             double fastestCpuMs = 0;
             double ms = BenchTiming.BestOf(Math.Max(1, context.Iterations), 1, () =>

@@ -62,6 +62,9 @@ public sealed class PixelBuffer<T> : IDisposable where T : unmanaged
     /// <summary>All pixels, row-major, as one span.</summary>
     public Span<T> Span => new(Data, 0, Length);
 
+    /// <summary>All pixels, row-major, as memory (for APIs that keep a reference beyond a call frame, e.g. ONNX Runtime inputs).</summary>
+    public Memory<T> Memory => new(Data, 0, Length);
+
     /// <summary>The elements of row <paramref name="y"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Span<T> Row(int y)

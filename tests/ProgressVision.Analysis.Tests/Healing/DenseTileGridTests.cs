@@ -1,0 +1,155 @@
+using System.Security.Cryptography;
+using System.Text;
+using ProgressVision.Analysis.Healing;
+using ProgressVision.Imaging.Buffers;
+using ProgressVision.Imaging.Geometry;
+using ProgressVision.Synth.Cases;
+using Xunit.Abstractions;
+
+namespace ProgressVision.Analysis.Tests.Healing;
+
+/// <summary>
+/// The dense form of the healing model (models/healing/dense_graph.py) against the trained tile model it is derived
+/// from: on a lone tile both must give the same numbers; on a photo, each dense cell must be the tile at its own
+/// origin (closer to that tile's own classification than to its neighbours'); bands must not change a cell.
+/// </summary>
+public sealed class DenseTileGridTests(ITestOutputHelper output) : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("pv-dense-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, true);
+
+    [Fact]
+    public void The_committed_dense_form_gives_the_tile_models_numbers_on_lone_tiles()
+    {
+        using var model = HealingModel.Load(HealingModelTests.CommittedModel());
+        Assert.True(model.HasDenseForm, "models/healing/healing-dense.onnx was not copied beside the model");
+        Assert.Equal(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "models", HealingModel.DenseFileName + ".sha256")).Split(' ')[0].Trim(), model.DenseSha256);
+        var rng = new Random(42);
+        for (int t = 0; t < 5; t++)
+        {
+            // Plane values span what the layout gives (L* offsets of dots reach −3, chroma a few units).
+            var tile = new float[HealingTileLayout.TileFloats];
+            for (int i = 0; i < tile.Length; i++)
+            {
+                tile[i] = (float)((rng.NextDouble() - 0.5) * (t + 1) * 1.5);
+            }
+
+            var byTile = new float[4];
+            var byPlane = new float[4];
+            model.Classify(tile, 1, byTile);
+            model.ClassifyPlane(tile, HealingTileLayout.TileSize, HealingTileLayout.TileSize, byPlane);
+            for (int k = 0; k < 4; k++)
+            {
+                Assert.Equal(byTile[k], byPlane[k], 5);
+            }
+        }
+    }
+
+    [Fact]
+    public void Dense_cells_are_the_tiles_at_their_origins_and_bands_do_not_change_them()
+    {
+        using var model = HealingModel.Load(HealingModelTests.CommittedModel());
+        using var pair = SynthCase.Generate(4242, SynthPreset.Healing, 1000, 750).Render();
+        using var after = new PixelBuffer<byte>(1000, 750, 3);
+        using var valid = new PixelBuffer<byte>(1000, 750, 1);
+        MappedWarp.WarpRgb(pair.After.Rgb, after, pair.MapBeforeToAfter, valid);
+        using var sampler = new HealingTileSampler(pair.Before.Rgb, after, valid);
+        var origins = sampler.TileOrigins(HealingModel.DenseStride).Where(DenseTileGrid.OnGrid).ToList();
+        Assert.True(origins.Count > 100, $"{origins.Count} grid tiles");
+
+        var whole = new DenseTileGrid(model, sampler).Classify(origins);
+        // Bands of one cell row each: the smallest the grid allows, the most cuts.
+        var banded = new DenseTileGrid(model, sampler, maxBandPixels: 1).Classify(origins);
+        Assert.Equal(origins, whole.Select(t => (t.X, t.Y)));
+        for (int i = 0; i < whole.Count; i++)
+        {
+            for (int k = 0; k < 4; k++)
+            {
+                Assert.True(Math.Abs(whole[i].Probabilities[k] - banded[i].Probabilities[k]) < 1e-5, $"tile {origins[i]} class {k}: whole plane {whole[i].Probabilities[k]}, bands {banded[i].Probabilities[k]}");
+            }
+        }
+
+        // Each tile on its own, as the tile model sees it (zero padding at its edges).
+        var lone = new TileBatch(model, sampler).Classify(origins);
+        var byOrigin = lone.ToDictionary(t => (t.X, t.Y), t => t.Probabilities);
+        double same = 0, shifted = 0;
+        int pairs = 0, agree = 0;
+        for (int i = 0; i < whole.Count; i++)
+        {
+            var o = origins[i];
+            var neighbour = (o.X + HealingModel.DenseStride, o.Y);
+            if (!byOrigin.TryGetValue(neighbour, out var next))
+            {
+                continue;
+            }
+
+            same += L1(whole[i].Probabilities, byOrigin[o]);
+            shifted += L1(whole[i].Probabilities, next);
+            agree += ArgMax(whole[i].Probabilities) == ArgMax(byOrigin[o]) ? 1 : 0;
+            pairs++;
+        }
+
+        output.WriteLine($"{pairs} tiles: mean L1 to the tile at the same origin {same / pairs:0.0000}, to the next tile {shifted / pairs:0.0000}; same class {agree}");
+        // The dense cell sees what its tile sees plus its edges' neighbours: much nearer its own tile than the next one.
+        Assert.True(same < 0.5 * shifted, $"mean L1 to the tile at the same origin {same / pairs:0.000}, to the next tile {shifted / pairs:0.000}");
+        Assert.True(agree >= 0.9 * pairs, $"the dense cell and its tile name the same class for {agree} of {pairs}");
+    }
+
+    [Fact]
+    public void A_dense_form_not_derived_from_the_model_is_refused()
+    {
+        string path = Path.Combine(_dir, HealingModel.FileName);
+        File.Copy(HealingModelTests.CommittedModel(), path);
+        File.Copy(HealingModelTests.CommittedModel() + ".sha256", path + ".sha256");
+        string densePath = Path.Combine(_dir, HealingModel.DenseFileName);
+
+        // The committed dense form with another temperature: a valid model, correctly pinned, that is not this model's.
+        var bytes = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "models", HealingModel.DenseFileName));
+        int at = TemperatureValue(bytes);
+        BitConverter.GetBytes(2.5f).CopyTo(bytes, at);
+        File.WriteAllBytes(densePath, bytes);
+        File.WriteAllText(densePath + ".sha256", Convert.ToHexStringLower(SHA256.HashData(bytes)) + "  " + HealingModel.DenseFileName + "\n");
+        var ex = Assert.Throws<HealingModelException>(() => HealingModel.Load(path));
+        Assert.Contains(densePath, ex.Message);
+        Assert.Contains("not derived from this model", ex.Message);
+
+        // The same file, corrupted after pinning: the hash check names it.
+        bytes[at] ^= 0x01;
+        File.WriteAllBytes(densePath, bytes);
+        ex = Assert.Throws<HealingModelException>(() => HealingModel.Load(path));
+        Assert.Contains(densePath, ex.Message);
+        Assert.Contains("does not match the pinned", ex.Message);
+
+        // Without a dense form the model still loads and classifies tile by tile; asking for the dense grid says why not.
+        File.Delete(densePath);
+        using var model = HealingModel.Load(path);
+        Assert.False(model.HasDenseForm);
+        using var photo = new PixelBuffer<byte>(256, 256, 3);
+        using var valid = new PixelBuffer<byte>(256, 256, 1);
+        valid.Span.Fill(1);
+        Assert.Equal(3 * 3, new HealingAnalyzer(model).Analyze(photo, photo, valid, null).GridTiles); // a 128-px plane: tiles at 0, 32, 64
+        var refused = Assert.Throws<InvalidOperationException>(() => new HealingAnalyzer(model) { DenseGrid = true }.Analyze(photo, photo, valid, null));
+        Assert.Contains(HealingModel.DenseFileName, refused.Message);
+    }
+
+    // The 4 bytes of the scalar initializer "temperature" (ONNX TensorProto: name, field 8, then raw_data, field 9,
+    // wire type 2 = tag 0x4A, length 4).
+    private static int TemperatureValue(byte[] onnx)
+    {
+        var name = Encoding.ASCII.GetBytes("temperature");
+        for (int i = 0; i + name.Length + 6 <= onnx.Length; i++)
+        {
+            if (onnx.AsSpan(i, name.Length).SequenceEqual(name) && onnx[i + name.Length] == 0x4A && onnx[i + name.Length + 1] == 4)
+            {
+                return i + name.Length + 2;
+            }
+        }
+
+        throw new InvalidDataException("no raw 'temperature' initializer in the committed dense form");
+    }
+
+    private static double L1(float[] a, float[] b) => a.Zip(b, (x, y) => Math.Abs(x - y)).Sum();
+
+    private static int ArgMax(float[] p) => Array.IndexOf(p, p.Max());
+}
