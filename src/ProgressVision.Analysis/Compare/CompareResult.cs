@@ -111,7 +111,17 @@ public sealed record PhotoMetrics
 public sealed record Uniformity(double NnCv, double ClarkEvansR, double SizeCv, double LocalDensityCv);
 
 /// <summary>An empty patch: polygon vertices as [x0,y0,x1,y1,...] pixels, and its area.</summary>
-public sealed record Gap(double[] Polygon, double AreaPx, double? AreaMm2);
+public sealed record Gap(double[] Polygon, double AreaPx, double? AreaMm2)
+{
+    /// <summary>
+    /// Diameter of the largest dot-free disc the patch holds (inside the photo), px; null in results stored before
+    /// it was measured.
+    /// </summary>
+    public double? InscribedDiameterPx { get; init; }
+
+    /// <summary>The same in mm (null without a scale).</summary>
+    public double? InscribedDiameterMm { get; init; }
+}
 
 /// <summary>Dot-to-dot change counts.</summary>
 public sealed record DotChangeSummary(int Retained, int Faded, int Lost, int New, double RetentionRate)

@@ -124,11 +124,12 @@ public class RecommendationAgreementTests(ITestOutputHelper output)
 
         Assert.True(decided >= CaseCount * 0.6, $"only {decided} of {CaseCount} cases have a clear truth");
         // Issue 5's target is 95% of the cases whose truth is clear. Model 7e19b042 (these seeds): 16/17 clear cases
-        // (94.1%), 21/24 overall. The clear miss is hard-91011: its faint redness now reads a rendered rise of 1.49
+        // (94.1%), 22/24 overall. The clear miss is hard-91011: its faint redness now reads a rendered rise of 1.49
         // (1.6 before the redness truth was corrected on 2026-11-22), just outside the 1.5–2.5 close-call band, and our
-        // redness flag (reddest window +3.3 over the photo's ordinary skin) says wait and re-check. The other two
-        // disagreements are close calls: a 19.5 mm² empty patch against the 16 mm² limit (easy-91018), and a blowout
-        // flag (mixed-91017, score 1.00) over a blowout the frame cuts to a sliver too thin to judge. Earlier fixes:
+        // redness flag (reddest window +3.3 over the photo's ordinary skin) says wait and re-check. The other
+        // disagreement is a close call: a blowout flag (mixed-91017, score 1.00) over a blowout the frame cuts to a
+        // sliver too thin to judge. easy-91018 (a 19.5 mm² empty patch, a close call) agrees since a patch over the
+        // limit must also hold a dot-free disc of the limit's area. Earlier fixes:
         // hard-91019 (a redness flag where the truth has none: a lighting change) went when a redness flag had to stand
         // out from the photo's own a* variation; healing-91012 (redness at the frame edge) agrees since redness is
         // judged by its reddest window; healing-91016 since fade is judged against the pair's contrast transfer. On 192

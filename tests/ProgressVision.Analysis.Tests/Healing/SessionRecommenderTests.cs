@@ -44,6 +44,26 @@ public class SessionRecommenderTests
     }
 
     [Fact]
+    public void Empty_patch_over_the_limit_must_be_as_wide_as_a_disc_of_the_limit_area()
+    {
+        // 20 mm² over the 16 mm² limit. A patch 3.6 mm across at its widest holds a dot-free disc of π·1.8² = 10.2 mm²
+        // only: a winding lane, not a bald spot of the limit's size. 4.6 mm across holds π·2.3² = 16.6 mm² ≥ 16.
+        var lane = new Gap([100, 200, 180, 200, 180, 260, 100, 260], 8000, 20) { InscribedDiameterPx = 72, InscribedDiameterMm = 3.6 };
+        var patch = lane with { InscribedDiameterPx = 92, InscribedDiameterMm = 4.6 };
+        var narrow = SessionRecommender.Recommend(Metrics(0.12, 80, 0.2, lane), null, [], null, 0.05, ClinicTargets.Default);
+        var wide = SessionRecommender.Recommend(Metrics(0.12, 80, 0.2, patch), null, [], null, 0.05, ClinicTargets.Default);
+        Assert.Equal(SessionRecommender.ActionComplete, narrow.Action);
+        Assert.Equal(SessionRecommender.ActionTreat, wide.Action);
+        Assert.Contains(wide.Reasons, s => s.Contains("20.0 mm²"));
+
+        // Without a scale the pixel limit (6400 px²) holds alike: a disc of 72 px across is 4072 px², of 92 px 6648 px².
+        var lanePx = lane with { AreaMm2 = null, InscribedDiameterMm = null };
+        var patchPx = patch with { AreaMm2 = null, InscribedDiameterMm = null };
+        Assert.Equal(SessionRecommender.ActionComplete, SessionRecommender.Recommend(Metrics(0.12, 80, 0.2, lanePx), null, [], null, null, ClinicTargets.Default).Action);
+        Assert.Equal(SessionRecommender.ActionTreat, SessionRecommender.Recommend(Metrics(0.12, 80, 0.2, patchPx), null, [], null, null, ClinicTargets.Default).Action);
+    }
+
+    [Fact]
     public void Fade_is_not_judged_too_soon_after_a_session()
     {
         var change = new DotChangeSummary(50, 30, 20, 0, 0.5);

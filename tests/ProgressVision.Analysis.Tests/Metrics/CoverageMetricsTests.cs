@@ -64,6 +64,11 @@ public sealed class CoverageMetricsTests
         var gap = Assert.Single(gaps);
         Assert.InRange(gap.AreaPx, Math.PI * 28 * 28, Math.PI * 40 * 40);
         Assert.Equal(gap.AreaPx * 0.01, gap.AreaMm2!.Value, 9);
+
+        // Widest point: the hole's centre (100, 100), whose nearest remaining dots, e.g. (65, 95) and (75, 75), lie
+        // √(35² + 5²) = √(25² + 25²) = √1250 px away (dots within 30 px were removed, the next lattice ring is there).
+        Assert.Equal(2 * Math.Sqrt(1250), gap.InscribedDiameterPx!.Value, 6);
+        Assert.Equal(0.2 * Math.Sqrt(1250), gap.InscribedDiameterMm!.Value, 6);
         int n = gap.Polygon.Length / 2;
         Assert.True(n >= 8, $"polygon of {n} vertices");
         double cx = 0, cy = 0, shoelace = 0;
