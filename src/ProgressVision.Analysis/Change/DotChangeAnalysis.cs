@@ -17,8 +17,8 @@ public static class DotChangeAnalysis
     /// <param name="Entries">Every labelled dot.</param>
     /// <param name="Summary">The counts and clusters for result.json.</param>
     /// <param name="FadedBelow">
-    /// The AFTER/BEFORE contrast ratio under which a matched dot was labelled faded: (1 − fade fraction) × the pair's
-    /// contrast transfer, unrounded.
+    /// The pair-wide fade limit of the AFTER/BEFORE contrast ratio: (1 − fade fraction) × the pair's contrast transfer,
+    /// unrounded. Each matched dot was labelled against the same fraction of its local transfer (the dots around it).
     /// </param>
     public sealed record DotChangeResult(IReadOnlyList<DotChangeEntry> Entries, DotChangeSummary Summary, double FadedBelow);
 
@@ -68,6 +68,7 @@ public static class DotChangeAnalysis
 
         double transfer = ContrastTransfer(before, after, partnerOfBefore, options);
         double fadedBelow = (1 - options.FadeFraction) * transfer;
+        var local = LocalTransfer(before, after, partnerOfBefore, transfer, options);
         var entries = new List<DotChangeEntry>();
         for (int b = 0; b < before.Count; b++)
         {
@@ -75,7 +76,7 @@ public static class DotChangeAnalysis
             int a = partnerOfBefore[b];
             if (a >= 0)
             {
-                bool contrastFell = after[a].Contrast < fadedBelow * bd.Contrast;
+                bool contrastFell = after[a].Contrast < (1 - options.FadeFraction) * local[b] * bd.Contrast;
                 entries.Add(new(contrastFell ? DotFate.Faded : DotFate.Retained, bd, after[a], bd.X, bd.Y));
             }
             else if (seenInAfter(bd.X, bd.Y))
@@ -140,6 +141,52 @@ public static class DotChangeAnalysis
 
         ratios.Sort();
         return ratios[ratios.Count / 2];
+    }
+
+    /// <summary>
+    /// Each BEFORE dot's contrast transfer: the median AFTER/BEFORE ratio of the matched dots within
+    /// <see cref="DotChangeOptions.LocalTransferRadiusPx"/> (itself included), or <paramref name="transfer"/> (the
+    /// pair's) where fewer than <see cref="DotChangeOptions.MinDotsForTransfer"/> matched there. Every BEFORE dot gets one
+    /// (an unmatched dot's is read around it).
+    /// </summary>
+    /// <remarks>
+    /// Light that changed between the sessions (a lamp moved, sheen on one side) changes the measured contrast of
+    /// every dot under it alike, and differently across the photo, so one pair-wide transfer calls the dots on the
+    /// dimmer side faded. Calibration seeds 93000–93191, whose hard pairs have no truly faded dot: 187 of 1165
+    /// (hard-93135) and 101 of 718 (hard-93167) unchanged dots fell under the pair-wide limit, 90 and 24 under a local
+    /// one 300 px (13–25 mm) across, 53 and 17 at 200 px; the truly faded dots of healing pairs stay under it (44 of
+    /// 45, 17 of 17, 23 of 24 at 200–300 px; 29 of 45 at 100 px, where a fade patch fills the neighbourhood and sets
+    /// its own reference). A fade patch therefore still shows while it holds fewer than half the matched dots
+    /// around it.
+    /// </remarks>
+    private static double[] LocalTransfer(IReadOnlyList<PigmentDot> before, IReadOnlyList<PigmentDot> after, int[] partnerOfBefore, double transfer, DotChangeOptions o)
+    {
+        var matched = new List<int>();
+        for (int b = 0; b < before.Count; b++)
+        {
+            if (partnerOfBefore[b] >= 0 && before[b].Contrast > 0)
+            {
+                matched.Add(b);
+            }
+        }
+
+        var ratio = matched.Select(b => after[partnerOfBefore[b]].Contrast / before[b].Contrast).ToArray();
+        var index = new PointIndex(matched.Select(b => (before[b].X, before[b].Y)).ToList());
+        var local = new double[before.Count];
+        Parallel.For(0, before.Count, b =>
+        {
+            var near = index.Within(before[b].X, before[b].Y, o.LocalTransferRadiusPx);
+            if (near.Count < o.MinDotsForTransfer)
+            {
+                local[b] = transfer;
+                return;
+            }
+
+            var values = near.Select(i => ratio[i]).ToArray();
+            Array.Sort(values);
+            local[b] = values[values.Length / 2];
+        });
+        return local;
     }
 
     // Grid cells where most earlier dots faded or vanished; 8-connected cells merge into one box.

@@ -15,6 +15,19 @@ public sealed record DotChangeOptions
     /// </summary>
     public int MinDotsForTransfer { get; init; } = 30;
 
+    /// <summary>
+    /// Radius, px, of the neighbourhood whose matched dots give a dot's local contrast transfer (≈ 15 mm at
+    /// 0.05 mm/px; <see cref="LocalTransferRadiusMm"/> when the scale is known): the median AFTER/BEFORE ratio of the
+    /// matched dots within it, when it holds at least <see cref="MinDotsForTransfer"/>; otherwise the pair's.
+    /// </summary>
+    public double LocalTransferRadiusPx { get; init; } = 300;
+
+    /// <summary>
+    /// The same in mm: wider than a fade patch (Synth draws them 4–9 mm in radius, and a practitioner's patchy fade
+    /// is of that order), so that the dots around a patch, not the patch's own faded dots, set its reference.
+    /// </summary>
+    public const double LocalTransferRadiusMm = 15;
+
     /// <summary>Largest centre distance for a match, as a multiple of the BEFORE dot radius…</summary>
     public double MatchRadiusFactor { get; init; } = 0.9;
 

@@ -159,7 +159,8 @@ public sealed class PairAnalyzer(PairAnalysisOptions options, HealingModel? heal
                         var (ax, ay) = beforeToAfter(x, y);
                         return afterM.Mask.LabelAt(ax, ay) == ScalpLabel.Scalp;
                     },
-                    (x, y) => beforeM.Area.Contains((int)Math.Round(x), (int)Math.Round(y)));
+                    (x, y) => beforeM.Area.Contains((int)Math.Round(x), (int)Math.Round(y)),
+                    options.MmPerPx is double mmPerPx ? new DotChangeOptions { LocalTransferRadiusPx = DotChangeOptions.LocalTransferRadiusMm / mmPerPx } : null);
             }
 
             warp.GetAwaiter().GetResult();

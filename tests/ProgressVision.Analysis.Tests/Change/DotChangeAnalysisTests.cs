@@ -78,6 +78,34 @@ public class DotChangeAnalysisTests
     }
 
     [Fact]
+    public void Fade_is_judged_against_the_dots_around_where_the_light_changed_across_the_photo()
+    {
+        // A 40×10 lattice, 20 px apart. The light changed between the sessions: columns 24–39 (x ≥ 480) read 0.55 of
+        // their BEFORE contrast, columns 0–23 all of it, and a 3×3 patch in columns 2–4, rows 3–5 really faded to 0.3.
+        // Pair-wide median: 9 × 0.3, 160 × 0.55, 231 × 1.0 → 1.0, so the whole dim side (0.55 < 0.65 × 1.0) would be
+        // faded too (169 dots). Against the matched dots within 150 px (≥ 30 everywhere: 52 at a corner) the dim
+        // side's median is 0.55 (every dim dot has more dim than bright dots around it: its own column is dim), the
+        // patch's 1.0: 9 faded.
+        var before = new List<PigmentDot>();
+        var after = new List<PigmentDot>();
+        for (int r = 0; r < 10; r++)
+        {
+            for (int c = 0; c < 40; c++)
+            {
+                double ratio = c >= 24 ? 0.55 : c is >= 2 and <= 4 && r is >= 3 and <= 5 ? 0.3 : 1.0;
+                before.Add(new PigmentDot(20 * c, 20 * r, 3, 0.5, 1));
+                after.Add(new PigmentDot(20 * c, 20 * r, 3, 0.5 * ratio, 1));
+            }
+        }
+
+        var result = DotChangeAnalysis.Compare(before, after, (x, y) => (x, y), (_, _) => true, (_, _) => true, new DotChangeOptions { LocalTransferRadiusPx = 150 });
+        Assert.Equal(1.0, result.Summary.ContrastTransfer!.Value, 3);
+        Assert.Equal(9, result.Summary.Faded);
+        Assert.Equal(391, result.Summary.Retained);
+        Assert.All(result.Entries.Where(e => e.Fate == DotFate.Faded), e => Assert.InRange(e.X, 40, 80));
+    }
+
+    [Fact]
     public void Dots_the_after_photo_cannot_see_are_not_lost()
     {
         var before = new List<PigmentDot> { new(10, 10, 3, 0.5, 1), new(500, 10, 3, 0.5, 1) };
