@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using ProgressVision.Analysis.Change;
+using ProgressVision.Analysis.Dots;
 using ProgressVision.Analysis.Healing;
 using ProgressVision.Analysis.Metrics;
 using ProgressVision.Analysis.Registration;
@@ -139,7 +140,8 @@ public sealed class PairAnalyzer(PairAnalysisOptions options, HealingModel? heal
                 afterOptions = measureOptions with { MmPerPx = afterArea.MmPerPxAt(after.Width / 2, after.Height / 2), PixelArea = afterArea };
             }
 
-            ma = PhotoMeasurement.Analyse(after, afterOptions, Timer, "after");
+            // AFTER keeps its darkness planes until the dot change has looked for the BEFORE dots its detector missed.
+            ma = PhotoMeasurement.Analyse(after, afterOptions, Timer, "after", keepPlanes: true);
             mb = beforeMeasure.GetAwaiter().GetResult();
             beforeMeasure = null;
             cancellationToken.ThrowIfCancellationRequested();
@@ -160,7 +162,9 @@ public sealed class PairAnalyzer(PairAnalysisOptions options, HealingModel? heal
                         return afterM.Mask.LabelAt(ax, ay) == ScalpLabel.Scalp;
                     },
                     (x, y) => beforeM.Area.Contains((int)Math.Round(x), (int)Math.Round(y)),
-                    options.MmPerPx is double mmPerPx ? new DotChangeOptions { LocalTransferRadiusPx = DotChangeOptions.LocalTransferRadiusMm / mmPerPx } : null);
+                    options.MmPerPx is double mmPerPx ? new DotChangeOptions { LocalTransferRadiusPx = DotChangeOptions.LocalTransferRadiusMm / mmPerPx } : null,
+                    afterM.Planes is { } planes ? bd => ProbeAfter(planes, bd, beforeToAfter, alignment.MapAfterToBefore) : null);
+                afterM.ReleasePlanes();
             }
 
             warp.GetAwaiter().GetResult();
@@ -232,6 +236,19 @@ public sealed class PairAnalyzer(PairAnalysisOptions options, HealingModel? heal
             ma?.Dispose();
             throw;
         }
+    }
+
+    // The dot the AFTER photo shows where BEFORE dot bd should be: its radial profile measured at the mapped centre
+    // with bd's radius put in AFTER pixels (no search: a neighbouring dot is at least two radii away), or null when
+    // there is no dark centre there.
+    private static PigmentDot? ProbeAfter(DarknessPlanes planes, PigmentDot bd, Func<double, double, (double X, double Y)> beforeToAfter,
+        Func<double, double, (double X, double Y)> afterToBefore)
+    {
+        var (ax, ay) = beforeToAfter(bd.X, bd.Y);
+        double r0 = bd.Radius / MappingScale.At(afterToBefore, ax, ay);
+        return DotProfile.Measure(planes.Darkness, planes.Width, planes.Height, ax, ay, r0, out double contrast, out double radius)
+            ? new PigmentDot(ax, ay, radius, contrast, 0)
+            : null;
     }
 
     // Waits for background work abandoned by a failure and disposes its result; its own failure

@@ -32,13 +32,27 @@ public sealed class PhotoMeasurement : IDisposable
     /// <summary>Dot density per cell.</summary>
     public DensityHeatmap Heatmap { get; }
 
+    /// <summary>The photo's darkness planes, when kept (see <see cref="Analyse(PixelBuffer{byte}, PhotoMeasurementOptions?, PairStageTimer?, string?, bool)"/>); returned by <see cref="ReleasePlanes"/> or <see cref="Dispose"/>.</summary>
+    internal DarknessPlanes? Planes { get; private set; }
+
+    /// <summary>Returns the kept darkness planes to the pool (they may not be read afterwards).</summary>
+    internal void ReleasePlanes()
+    {
+        Planes?.Dispose();
+        Planes = null;
+    }
+
     /// <summary>Detects dots, segments the photo and measures it.</summary>
     /// <param name="rgb">The photo.</param>
     /// <param name="options">Scale and detector settings.</param>
     /// <param name="timer">Optional stage timer (planes, dots, segment, metrics).</param>
     /// <param name="photo">Label of the photo in <paramref name="timer"/>'s entries.</param>
     /// <exception cref="ArgumentException">Not an 8-bit RGB photo.</exception>
-    public static PhotoMeasurement Analyse(PixelBuffer<byte> rgb, PhotoMeasurementOptions? options = null, PairStageTimer? timer = null, string? photo = null)
+    public static PhotoMeasurement Analyse(PixelBuffer<byte> rgb, PhotoMeasurementOptions? options = null, PairStageTimer? timer = null, string? photo = null) =>
+        Analyse(rgb, options, timer, photo, keepPlanes: false);
+
+    /// <summary>As above; with <paramref name="keepPlanes"/> the darkness planes stay readable in <see cref="Planes"/>.</summary>
+    internal static PhotoMeasurement Analyse(PixelBuffer<byte> rgb, PhotoMeasurementOptions? options, PairStageTimer? timer, string? photo, bool keepPlanes)
     {
         ArgumentNullException.ThrowIfNull(rgb);
         if (rgb.Channels != 3)
@@ -54,26 +68,36 @@ public sealed class PhotoMeasurement : IDisposable
             planes = DarknessPlanes.Compute(rgb, detOptions);
         }
 
-        using var pooledPlanes = planes;
-
-        IReadOnlyList<PigmentDot> all;
-        using (PairStageTimer.Start(timer, "dots", photo))
+        bool kept = false;
+        try
         {
-            all = new DotDetector(detOptions).Detect(planes, colour: rgb);
+            IReadOnlyList<PigmentDot> all;
+            using (PairStageTimer.Start(timer, "dots", photo))
+            {
+                all = new DotDetector(detOptions).Detect(planes, colour: rgb);
+            }
+
+            ScalpMask mask;
+            using (PairStageTimer.Start(timer, "segment", photo))
+            {
+                mask = ScalpSegmentation.Segment(rgb, planes, all, o.Segmentation);
+            }
+
+            using (PairStageTimer.Start(timer, "metrics", photo))
+            {
+                var dots = all.Where(d => mask.LabelAt(d.X, d.Y) != ScalpLabel.Background).ToList();
+                var area = MeasuredArea.FromMask(mask);
+                var (metrics, heatmap) = Measure(dots, area, o);
+                kept = keepPlanes;
+                return new PhotoMeasurement(dots, mask, area, metrics, heatmap) { Planes = keepPlanes ? planes : null };
+            }
         }
-
-        ScalpMask mask;
-        using (PairStageTimer.Start(timer, "segment", photo))
+        finally
         {
-            mask = ScalpSegmentation.Segment(rgb, planes, all, o.Segmentation);
-        }
-
-        using (PairStageTimer.Start(timer, "metrics", photo))
-        {
-            var dots = all.Where(d => mask.LabelAt(d.X, d.Y) != ScalpLabel.Background).ToList();
-            var area = MeasuredArea.FromMask(mask);
-            var (metrics, heatmap) = Measure(dots, area, o);
-            return new PhotoMeasurement(dots, mask, area, metrics, heatmap);
+            if (!kept)
+            {
+                planes.Dispose();
+            }
         }
     }
 
@@ -106,5 +130,9 @@ public sealed class PhotoMeasurement : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => Mask.Dispose();
+    public void Dispose()
+    {
+        Mask.Dispose();
+        ReleasePlanes();
+    }
 }

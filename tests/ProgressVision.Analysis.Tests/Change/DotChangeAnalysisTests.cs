@@ -78,6 +78,41 @@ public class DotChangeAnalysisTests
     }
 
     [Fact]
+    public void A_dot_the_AFTER_detector_missed_is_lost_only_when_the_photo_shows_its_contrast_fell()
+    {
+        // A 10×10 lattice, contrast 0.5 in both photos, except that the AFTER detector missed row 1. Asked at those
+        // places, the AFTER photo shows columns 0–4 at contrast 0.45 (0.9 of BEFORE: above 0.65 × transfer 1.0, ink
+        // still there), columns 5–7 at 0.2 (0.4 of BEFORE: a faint remnant) and nothing at columns 8–9. Retained 90 + 5,
+        // lost 5; without the probe all 10 are lost.
+        var before = new List<PigmentDot>();
+        var after = new List<PigmentDot>();
+        for (int r = 0; r < 10; r++)
+        {
+            for (int c = 0; c < 10; c++)
+            {
+                before.Add(new PigmentDot(50 + (20 * c), 50 + (20 * r), 3, 0.5, 1));
+                if (r != 1)
+                {
+                    after.Add(new PigmentDot(50 + (20 * c), 50 + (20 * r), 3, 0.5, 1));
+                }
+            }
+        }
+
+        PigmentDot? Probe(PigmentDot bd)
+        {
+            int c = (int)Math.Round((bd.X - 50) / 20);
+            return c <= 4 ? new PigmentDot(bd.X, bd.Y, 3, 0.45, 0) : c <= 7 ? new PigmentDot(bd.X, bd.Y, 2, 0.2, 0) : null;
+        }
+
+        var probed = DotChangeAnalysis.Compare(before, after, (x, y) => (x, y), (_, _) => true, (_, _) => true, probeAfter: Probe);
+        Assert.Equal(95, probed.Summary.Retained);
+        Assert.Equal(5, probed.Summary.Lost);
+        Assert.All(probed.Entries.Where(e => e.Fate == DotFate.Lost), e => Assert.True(e.X >= 150 && e.After is null));
+        Assert.Contains(probed.Entries, e => e.Fate == DotFate.Retained && e.After is { Contrast: 0.45 });
+        Assert.Equal(10, DotChangeAnalysis.Compare(before, after, (x, y) => (x, y), (_, _) => true, (_, _) => true).Summary.Lost);
+    }
+
+    [Fact]
     public void Fade_is_judged_against_the_dots_around_where_the_light_changed_across_the_photo()
     {
         // A 40×10 lattice, 20 px apart. The light changed between the sessions: columns 24–39 (x ≥ 480) read 0.55 of
