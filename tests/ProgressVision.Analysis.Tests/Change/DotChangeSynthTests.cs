@@ -1,0 +1,46 @@
+using ProgressVision.Analysis.Compare;
+using ProgressVision.Analysis.Registration;
+using ProgressVision.Imaging.Buffers;
+using ProgressVision.Imaging.Codecs;
+using ProgressVision.Imaging.Geometry;
+using ProgressVision.Synth.Cases;
+
+namespace ProgressVision.Analysis.Tests.Change;
+
+/// <summary>The dot change of the compare pipeline against the dot fates Synth rendered.</summary>
+public class DotChangeSynthTests
+{
+    [Fact]
+    public void Unchanged_dots_on_dark_noisy_skin_are_not_counted_faded_or_lost()
+    {
+        // Synth hard-93035 (a calibration pair; very dark skin, noise, sheen; AFTER put on BEFORE through the true
+        // mapping): no dot changed between the sessions, yet the AFTER detector misses about 200 of its ≈ 1370 dots,
+        // which all counted as lost: 17% faded or lost (16% against the local transfer), over the 15% limit. Looked for
+        // in the AFTER photo, half of them show the contrast of a retained dot: 8.9% (21 faded, 101 lost). The other
+        // half lie under the AFTER photo's sheen, which cuts their contrast to a third (0.01–0.16 against 0.3 before):
+        // as far as the photo shows, that ink did fade. Asserted: under 12%, well inside the limit (truth 0).
+        using var pair = SynthCase.Generate(93_035, SynthPreset.Hard, 1000, 750).Render();
+        var truth = pair.Truth.Pair.Change;
+        Assert.Equal(0, truth.Faded + truth.Lost);
+        Assert.True(truth.Retained > 1000, $"{truth.Retained} retained dots");
+
+        var t = pair.Truth;
+        var before = pair.Before.Rgb;
+        var after = pair.After.Rgb;
+        var options = new PairAnalysisOptions
+        {
+            MmPerPx = t.Before.MmPerPx,
+            KnownAlignment = new Alignment(Homography.FromArray(t.Pair.AfterToBefore), null, 0, 0, 0, t.Pair.Overlap, 1, before.Width, before.Height, after.Width, after.Height),
+        };
+        using var analysis = new PairAnalyzer(options).AnalyzeDetailed(Loaded(before, "before"), Loaded(after, "after"));
+        var c = analysis.Result.Change!;
+        int earlier = c.Retained + c.Faded + c.Lost;
+        double share = (c.Faded + c.Lost) / (double)earlier;
+        Assert.True(earlier > 1000, $"{earlier} earlier dots judged");
+        Assert.True(share < 0.12, $"{c.Faded} faded and {c.Lost} lost of {earlier} ({share:P1}); the truth has none");
+    }
+
+    // The analysis owns (and disposes) its buffers; the rendered pair keeps its own.
+    private static LoadedPhoto Loaded(PixelBuffer<byte> rgb, string name) =>
+        new(new PhotoInfo(name, "", rgb.Width, rgb.Height, null, null), rgb.Clone(), ImageMetadata.None(rgb.Width, rgb.Height));
+}
