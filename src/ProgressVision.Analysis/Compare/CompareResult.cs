@@ -71,6 +71,13 @@ public sealed record AlignmentReport
 
     /// <summary>Non-rigid correction; supersedes <see cref="Homography"/> when present.</summary>
     public WarpGrid? WarpGrid { get; init; }
+
+    /// <summary>
+    /// Set only when the alignment was accepted on structure: the fine texture did not correlate (e.g. a
+    /// first session covered the scalp with dots) and the photos reduced to ≤ 200 px (outline, ears,
+    /// hairline, shading) correlated this much (−1..1).
+    /// </summary>
+    public double? StructuralCorrelation { get; init; }
 }
 
 /// <summary>

@@ -171,6 +171,12 @@ public sealed class PairAnalyzer(PairAnalysisOptions options, HealingModel? heal
             warp = null;
 
             var warnings = new List<string>();
+            if (alignment.AcceptedOnStructure)
+            {
+                warnings.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"alignment accepted on structure (head outline and shading at ≤ 200 px correlate r = {alignment.StructuralQuality:0.00}; the fine texture does not, r = {alignment.Quality:0.00}, as after a first session): check the overlay"));
+            }
+
             int? daysSince = DaysSinceSession(afterMeta, options.AfterPhotoDate);
             var flags = new List<HealingFlag>();
             if (healingModel is not null)

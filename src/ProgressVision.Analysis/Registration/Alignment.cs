@@ -51,6 +51,19 @@ public sealed class Alignment
     /// </summary>
     public double Quality { get; }
 
+    /// <summary>
+    /// Correlation (−1..1) of the aligned, illumination-normalised photos reduced to at most 200 px, where
+    /// pigment dots and stubble vanish and the head outline, ears, hairline and shading remain.
+    /// </summary>
+    public double StructuralQuality { get; init; }
+
+    /// <summary>
+    /// True when <see cref="Quality"/> was below <see cref="RegistrationOptions.MinCorrelation"/> (the fine
+    /// texture changed, e.g. a first SMP session covered the scalp with dots) and the alignment was accepted
+    /// because <see cref="StructuralQuality"/> reached <see cref="RegistrationOptions.MinStructuralCorrelation"/>.
+    /// </summary>
+    public bool AcceptedOnStructure { get; init; }
+
     /// <summary>BEFORE width in pixels.</summary>
     public int BeforeWidth { get; }
 
@@ -117,5 +130,6 @@ public sealed class Alignment
         ResidualPx = ResidualPx,
         Overlap = Overlap,
         WarpGrid = ToWarpGrid(),
+        StructuralCorrelation = AcceptedOnStructure ? Math.Round(StructuralQuality, 3) : null,
     };
 }

@@ -52,6 +52,20 @@ public sealed record RegistrationOptions
     /// </summary>
     public double MinCorrelation { get; init; } = 0.2;
 
+    /// <summary>
+    /// When <see cref="MinCorrelation"/> is not reached (the fine texture changed between sessions), the
+    /// alignment is still accepted if the structural correlation (photos at ≤ 200 px, see
+    /// <see cref="Alignment.StructuralQuality"/>) reaches this and the feature evidence is strong
+    /// (<see cref="StructuralMinInliers"/>, <see cref="StructuralMinInlierRatio"/>).
+    /// </summary>
+    public double MinStructuralCorrelation { get; init; } = 0.25;
+
+    /// <summary>Inliers an alignment accepted on structure alone needs (stricter than <see cref="MinInliers"/>).</summary>
+    public int StructuralMinInliers { get; init; } = 20;
+
+    /// <summary>Inlier ratio an alignment accepted on structure alone needs (stricter than <see cref="MinInlierRatio"/>).</summary>
+    public double StructuralMinInlierRatio { get; init; } = 0.15;
+
     /// <summary>Estimate the smooth non-rigid correction (head curvature) when it helps.</summary>
     public bool NonRigid { get; init; } = true;
 
