@@ -22,7 +22,9 @@ public static class SessionRecommender
     {
         ArgumentNullException.ThrowIfNull(stored);
         ArgumentNullException.ThrowIfNull(targets);
-        return Recommend(stored.After, stored.Change, stored.Flags, stored.Inputs.After.DaysSinceSession, null, targets);
+        // A pair aligned on structure alone has no dot-to-dot correspondence (see PairAnalyzer): its change is not judged.
+        var change = stored.Alignment.StructuralCorrelation is null ? stored.Change : null;
+        return Recommend(stored.After, change, stored.Flags, stored.Inputs.After.DaysSinceSession, null, targets);
     }
 
     /// <summary>Builds the recommendation.</summary>
