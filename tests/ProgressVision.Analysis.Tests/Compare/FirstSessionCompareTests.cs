@@ -9,20 +9,19 @@ namespace ProgressVision.Analysis.Tests.Compare;
 /// aligned on structure, so its dots do not correspond: the "dots" BEFORE shows are stubble and follicles, and
 /// matched against the new work most read lost (2411 of 2707) while the model proposes blowout over new dots. None of
 /// that may reach the practitioner as a finding: no fade or blowout flag, no faded-fraction reason, the same
-/// recommendation when recomputed from the stored result. The photos are read from /work/shared/real-samples (medical
+/// recommendation when recomputed from the stored result. The photos are read from ../shared/real-samples (medical
 /// photos: never copied into the repository).
 /// </summary>
 public class FirstSessionCompareTests
 {
-    private const string Root = "/work/shared/real-samples/1-smp-before-after";
-
     [Fact]
     public void A_pair_aligned_on_structure_gets_no_dot_to_dot_judgement()
     {
-        string before = Path.Combine(Root, "afonso_scar_BEFORE_A360CB93.jpeg"), after = Path.Combine(Root, "afonso_scar_AFTER_4EB8715C.jpeg");
+        string root = SharedMaterial.RealSamples("1-smp-before-after");
+        string before = Path.Combine(root, "afonso_scar_BEFORE_A360CB93.jpeg"), after = Path.Combine(root, "afonso_scar_AFTER_4EB8715C.jpeg");
         foreach (var p in new[] { before, after })
         {
-            Assert.True(File.Exists(p), $"real sample {p} is missing (../shared/real-samples beside the checkout)");
+            Assert.True(File.Exists(p), $"real sample {p} is missing");
         }
 
         using var model = HealingModel.Load(HealingModelTests.CommittedModel());

@@ -13,12 +13,13 @@ namespace ProgressVision.Analysis.Tests.Registration;
 /// landmarks found independently of our code: the top of the head at the image's centre column and
 /// the outermost point of each ear, located with PIL (/usr/bin/python3) where the row leaves the
 /// grey backdrop by more than 35 levels (RGB distance to the row's edge pixels), and checked by eye on
-/// marked thumbnails. The photos are read from /work/shared/real-samples (medical photos: never copied
+/// marked thumbnails. The photos are read from ../shared/real-samples beside the checkout (medical photos: never copied
 /// into the repository).
 /// </summary>
 public sealed class FirstSessionAlignmentTests(ITestOutputHelper output)
 {
-    private const string Root = "/work/shared/real-samples/1-smp-before-after";
+    // ../shared beside the checkout (SharedMaterial fails naming the path when it is missing).
+    private static string Root => SharedMaterial.RealSamples("1-smp-before-after");
 
     // Landmarks (full-resolution pixels): top of head (x is the centre column, only y is anatomical),
     // left ear's outermost point, right ear's outermost point (only x is sharp: the ear's edge is near vertical).
@@ -77,7 +78,7 @@ public sealed class FirstSessionAlignmentTests(ITestOutputHelper output)
     private static string RealSample(string name)
     {
         string path = Path.Combine(Root, name);
-        Assert.True(File.Exists(path), $"real sample photo missing: {path} (the test reads /work/shared/real-samples; it is never copied into the repository)");
+        Assert.True(File.Exists(path), $"real sample photo missing: {path} (the test reads ../shared/real-samples beside the checkout; it is never copied into the repository)");
         return path;
     }
 }
