@@ -147,7 +147,8 @@ public sealed class HealingAnalyzer(HealingModel model)
     public bool CoarseToFine { get; init; }
 
     /// <summary>
-    /// Classify the grid's tiles through the model's dense form (<see cref="HealingModel.HasDenseForm"/>): the
+    /// Classify the grid's tiles through the model's dense form (<see cref="HealingModel.HasDenseForm"/>: the model
+    /// loaded with <c>denseForm: true</c>): the
     /// convolutions run once over the planes instead of up to four times over each pixel, about a quarter of the
     /// model's work (a 12 MP pair: 140–170 ms of CPU instead of 550–650). Off by default: the model was trained on
     /// tiles padded with zeros at their edges, and a dense cell sees its neighbours' pixels there instead. Measured
@@ -213,7 +214,7 @@ public sealed class HealingAnalyzer(HealingModel model)
         {
             if (!model.HasDenseForm || Stride != HealingModel.DenseStride)
             {
-                throw new InvalidOperationException($"{model.Path}: the dense grid needs {HealingModel.DenseFileName} beside the model and the stride {HealingModel.DenseStride} (stride {Stride})");
+                throw new InvalidOperationException($"{model.Path}: the dense grid needs the model loaded with its dense form ({HealingModel.DenseFileName} beside it) and the stride {HealingModel.DenseStride} (stride {Stride})");
             }
 
             // The grid's tiles in one pass of the dense form; the tiles flush with the far edges sit off its grid and

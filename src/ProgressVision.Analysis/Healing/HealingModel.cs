@@ -69,18 +69,20 @@ public sealed class HealingModel : IDisposable
     }
 
     /// <summary>
-    /// Loads and verifies a model, and its dense form when <see cref="DenseFileName"/> lies beside it (verified the
-    /// same way, and checked against the tile model on one tile: a 64×64 plane must give the tile's output).
+    /// Loads and verifies a model and, with <paramref name="denseForm"/>, its dense form when
+    /// <see cref="DenseFileName"/> lies beside it (verified the same way, and checked against the tile model on one
+    /// tile: a 64×64 plane must give the tile's output). The dense form is opt-in
+    /// (<see cref="HealingAnalyzer.DenseGrid"/>), so an ordinary load neither reads it nor fails on it.
     /// </summary>
     /// <exception cref="HealingModelException">A file is missing, its hash does not match its sidecar, ONNX Runtime rejects it, or the dense form does not agree with the model.</exception>
-    public static HealingModel Load(string path, int intraOpThreads = 0)
+    public static HealingModel Load(string path, int intraOpThreads = 0, bool denseForm = false)
     {
         // No spinning: batches alternate with our own parallel tile cutting on the same (often 2) cores,
         // and ONNX Runtime's idle threads spinning between runs took CPU from it.
         var options = new InferenceSessionOptions { IntraOpThreads = intraOpThreads, Deterministic = true, AllowSpinning = false };
         var (session, sha) = OpenVerified(path, options, InputName);
         string densePath = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!, DenseFileName);
-        if (!File.Exists(densePath))
+        if (!denseForm || !File.Exists(densePath))
         {
             return new HealingModel(session, path, sha, null, null);
         }

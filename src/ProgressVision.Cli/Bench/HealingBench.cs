@@ -33,7 +33,7 @@ public sealed class HealingBench(bool fullGridNoise, bool denseGrid = false) : I
     public BenchResult Run(BenchContext context)
     {
         string? path = HealingModel.DefaultPath() ?? throw new CliException(ExitCodes.InferenceFailed, "healing model not found next to the program");
-        using var model = HealingModel.Load(path);
+        using var model = HealingModel.Load(path, denseForm: denseGrid);
         using var before = new PixelBuffer<byte>(Width, Height, 3);
         using var after = new PixelBuffer<byte>(Width, Height, 3);
         using var valid = new PixelBuffer<byte>(Width, Height, 1);

@@ -22,7 +22,7 @@ public sealed class DenseTileGridTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public void The_committed_dense_form_gives_the_tile_models_numbers_on_lone_tiles()
     {
-        using var model = HealingModel.Load(HealingModelTests.CommittedModel());
+        using var model = HealingModel.Load(HealingModelTests.CommittedModel(), denseForm: true);
         Assert.True(model.HasDenseForm, "models/healing/healing-dense.onnx was not copied beside the model");
         Assert.Equal(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "models", HealingModel.DenseFileName + ".sha256")).Split(' ')[0].Trim(), model.DenseSha256);
         var rng = new Random(42);
@@ -49,7 +49,7 @@ public sealed class DenseTileGridTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public void Dense_cells_are_the_tiles_at_their_origins_and_bands_do_not_change_them()
     {
-        using var model = HealingModel.Load(HealingModelTests.CommittedModel());
+        using var model = HealingModel.Load(HealingModelTests.CommittedModel(), denseForm: true);
         using var pair = SynthCase.Generate(4242, SynthPreset.Healing, 1000, 750).Render();
         using var after = new PixelBuffer<byte>(1000, 750, 3);
         using var valid = new PixelBuffer<byte>(1000, 750, 1);
@@ -110,20 +110,20 @@ public sealed class DenseTileGridTests(ITestOutputHelper output) : IDisposable
         BitConverter.GetBytes(2.5f).CopyTo(bytes, at);
         File.WriteAllBytes(densePath, bytes);
         File.WriteAllText(densePath + ".sha256", Convert.ToHexStringLower(SHA256.HashData(bytes)) + "  " + HealingModel.DenseFileName + "\n");
-        var ex = Assert.Throws<HealingModelException>(() => HealingModel.Load(path));
+        var ex = Assert.Throws<HealingModelException>(() => HealingModel.Load(path, denseForm: true));
         Assert.Contains(densePath, ex.Message);
         Assert.Contains("not derived from this model", ex.Message);
 
         // The same file, corrupted after pinning: the hash check names it.
         bytes[at] ^= 0x01;
         File.WriteAllBytes(densePath, bytes);
-        ex = Assert.Throws<HealingModelException>(() => HealingModel.Load(path));
+        ex = Assert.Throws<HealingModelException>(() => HealingModel.Load(path, denseForm: true));
         Assert.Contains(densePath, ex.Message);
         Assert.Contains("does not match the pinned", ex.Message);
 
         // Without a dense form the model still loads and classifies tile by tile; asking for the dense grid says why not.
         File.Delete(densePath);
-        using var model = HealingModel.Load(path);
+        using var model = HealingModel.Load(path, denseForm: true);
         Assert.False(model.HasDenseForm);
         using var photo = new PixelBuffer<byte>(256, 256, 3);
         using var valid = new PixelBuffer<byte>(256, 256, 1);
