@@ -53,9 +53,10 @@ public sealed class Alignment
 
     /// <summary>
     /// Correlation (−1..1) of the aligned, illumination-normalised photos reduced to at most 200 px, where
-    /// pigment dots and stubble vanish and the head outline, ears, hairline and shading remain.
+    /// pigment dots and stubble vanish and the head outline, ears, hairline and shading remain. Measured only when
+    /// <see cref="Quality"/> fell short of <see cref="RegistrationOptions.MinCorrelation"/>; NaN otherwise.
     /// </summary>
-    public double StructuralQuality { get; init; }
+    public double StructuralQuality { get; init; } = double.NaN;
 
     /// <summary>
     /// True when <see cref="Quality"/> was below <see cref="RegistrationOptions.MinCorrelation"/> (the fine

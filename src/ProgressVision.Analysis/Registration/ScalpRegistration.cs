@@ -88,6 +88,9 @@ public sealed class ScalpRegistration(RegistrationOptions? options = null)
             var aFeat = afterLevels[^1];
             int bq = Coarsen(beforeLevels, QualityMaxDimension);
             int aq = Coarsen(afterLevels, QualityMaxDimension);
+            // Made here, not only when the structural test runs: the levels also lengthen the chains the intensity
+            // refinement below walks (it pairs BEFORE level li with AFTER level min(li, last)), and that pairing is part
+            // of the alignment every pair gets (moved into the test, the areata pair's head top maps 18 px off).
             int bs = Coarsen(beforeLevels, StructureMaxDimension);
             int @as = Coarsen(afterLevels, StructureMaxDimension);
             var (pairs, found) = FeatureRegistration.Run(bFeat, aFeat, _options);
@@ -137,7 +140,10 @@ public sealed class ScalpRegistration(RegistrationOptions? options = null)
             }
 
             double correlation = QualityCorrelation(beforeLevels[bq], afterLevels[aq], h);
-            double structural = StructuralCorrelation(beforeLevels[bs], afterLevels[@as], h);
+            // The structural test is the fallback for a fine correlation that fell short; a pair that passes does not
+            // need its z-score planes and samples.
+            double structural = correlation < _options.MinCorrelation ? StructuralCorrelation(beforeLevels[bs], afterLevels[@as], h) : double.NaN;
+
             double overlap = Overlap(h, bw, bh, aw, ah);
             var alignment = new Alignment(h, field, fit.InlierCount, pairs.Length, 0, overlap, correlation, bw, bh, aw, ah);
             bool onStructure = correlation < _options.MinCorrelation && structural >= _options.MinStructuralCorrelation
