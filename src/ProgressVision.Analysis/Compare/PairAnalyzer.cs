@@ -211,13 +211,14 @@ public sealed class PairAnalyzer(PairAnalysisOptions options, HealingModel? heal
                 warnings.Add(string.Create(CultureInfo.InvariantCulture, $"AFTER photo taken {d} days after the session: too soon to judge fade (wait until day {options.Targets.MinDaysToJudgeFade})"));
             }
 
-            var recommendation = SessionRecommender.Recommend(afterM.Metrics, alignment.AcceptedOnStructure ? null : change.Summary, flags, daysSince, options.MmPerPx, options.Targets);
+            var alignmentReport = alignment.ToReport();
+            var recommendation = SessionRecommender.Recommend(afterM.Metrics, SessionRecommender.JudgedChange(alignmentReport, change.Summary), flags, daysSince, options.MmPerPx, options.Targets);
             var afterInfo = loaded.Info with { DaysSinceSession = daysSince };
             var result = new CompareResult
             {
                 Version = options.Version,
                 Inputs = new PhotoPair(beforeInfo with { DaysSinceSession = DaysSinceSession(beforeMeta, options.BeforePhotoDate) }, afterInfo),
-                Alignment = alignment.ToReport(),
+                Alignment = alignmentReport,
                 Before = beforeM.Metrics,
                 After = afterM.Metrics,
                 Change = change.Summary,

@@ -22,9 +22,17 @@ public static class SessionRecommender
     {
         ArgumentNullException.ThrowIfNull(stored);
         ArgumentNullException.ThrowIfNull(targets);
-        // A pair aligned on structure alone has no dot-to-dot correspondence (see PairAnalyzer): its change is not judged.
-        var change = stored.Alignment.StructuralCorrelation is null ? stored.Change : null;
-        return Recommend(stored.After, change, stored.Flags, stored.Inputs.After.DaysSinceSession, null, targets);
+        return Recommend(stored.After, JudgedChange(stored.Alignment, stored.Change), stored.Flags, stored.Inputs.After.DaysSinceSession, null, targets);
+    }
+
+    /// <summary>
+    /// The dot change a recommendation may judge: none for a pair aligned on structure alone, whose dots do not
+    /// correspond (as after a first session, when BEFORE's "dots" are stubble; see PairAnalyzer).
+    /// </summary>
+    public static DotChangeSummary? JudgedChange(AlignmentReport alignment, DotChangeSummary change)
+    {
+        ArgumentNullException.ThrowIfNull(alignment);
+        return alignment.StructuralCorrelation is null ? change : null;
     }
 
     /// <summary>Builds the recommendation.</summary>
