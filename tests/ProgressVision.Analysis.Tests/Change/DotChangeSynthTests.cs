@@ -1,8 +1,5 @@
 using ProgressVision.Analysis.Compare;
-using ProgressVision.Analysis.Registration;
-using ProgressVision.Imaging.Buffers;
-using ProgressVision.Imaging.Codecs;
-using ProgressVision.Imaging.Geometry;
+using ProgressVision.Analysis.Tests.Compare;
 using ProgressVision.Synth.Cases;
 
 namespace ProgressVision.Analysis.Tests.Change;
@@ -30,17 +27,13 @@ public class DotChangeSynthTests
         var options = new PairAnalysisOptions
         {
             MmPerPx = t.Before.MmPerPx,
-            KnownAlignment = new Alignment(Homography.FromArray(t.Pair.AfterToBefore), null, 0, 0, 0, t.Pair.Overlap, 1, before.Width, before.Height, after.Width, after.Height),
+            KnownAlignment = SynthPairInput.TrueAlignment(pair),
         };
-        using var analysis = new PairAnalyzer(options).AnalyzeDetailed(Loaded(before, "before"), Loaded(after, "after"));
+        using var analysis = new PairAnalyzer(options).AnalyzeDetailed(SynthPairInput.Loaded(before, "before"), SynthPairInput.Loaded(after, "after"));
         var c = analysis.Result.Change!;
         int earlier = c.Retained + c.Faded + c.Lost;
         double share = (c.Faded + c.Lost) / (double)earlier;
         Assert.True(earlier > 1000, $"{earlier} earlier dots judged");
         Assert.True(share < 0.12, $"{c.Faded} faded and {c.Lost} lost of {earlier} ({share:P1}); the truth has none");
     }
-
-    // The analysis owns (and disposes) its buffers; the rendered pair keeps its own.
-    private static LoadedPhoto Loaded(PixelBuffer<byte> rgb, string name) =>
-        new(new PhotoInfo(name, "", rgb.Width, rgb.Height, null, null), rgb.Clone(), ImageMetadata.None(rgb.Width, rgb.Height));
 }

@@ -1,9 +1,8 @@
 using System.Diagnostics;
 using ProgressVision.Analysis.Compare;
 using ProgressVision.Analysis.Healing;
-using ProgressVision.Analysis.Registration;
+using ProgressVision.Analysis.Tests.Compare;
 using ProgressVision.Imaging.Buffers;
-using ProgressVision.Imaging.Codecs;
 using ProgressVision.Imaging.Geometry;
 using ProgressVision.Synth.Cases;
 using Xunit.Abstractions;
@@ -167,10 +166,10 @@ public class RecommendationAgreementTests(ITestOutputHelper output)
             AfterPhotoDate = t.After.Date,
             BeforePhotoDate = t.Before.Date,
             KnownAlignment = trueMapping
-                ? new Alignment(Homography.FromArray(t.Pair.AfterToBefore), null, 0, 0, 0, t.Pair.Overlap, 1, before.Width, before.Height, after.Width, after.Height)
+                ? SynthPairInput.TrueAlignment(pair)
                 : null,
         };
-        using var analysis = new PairAnalyzer(options, model).AnalyzeDetailed(Loaded(before, "before"), Loaded(after, "after"));
+        using var analysis = new PairAnalyzer(options, model).AnalyzeDetailed(SynthPairInput.Loaded(before, "before"), SynthPairInput.Loaded(after, "after"));
         return analysis.Result;
     }
 
@@ -193,8 +192,4 @@ public class RecommendationAgreementTests(ITestOutputHelper output)
             output.WriteLine($"    truth {h.Kind} s={h.Strength:0.00} AFTER box [{xs.Min():0},{ys.Min():0},{xs.Max() - xs.Min():0},{ys.Max() - ys.Min():0}]");
         }
     }
-
-    // The analysis owns (and disposes) its buffers; the rendered pair keeps its own.
-    private static LoadedPhoto Loaded(PixelBuffer<byte> rgb, string name) =>
-        new(new PhotoInfo(name, "", rgb.Width, rgb.Height, null, null), rgb.Clone(), ImageMetadata.None(rgb.Width, rgb.Height));
 }
