@@ -9,7 +9,10 @@ replaces the global mean by an 8x8 average with stride 4 on the stride-8 feature
 the tile at plane origin (32u, 32v). The head is applied to each window as a 1x1 convolution (mean then linear,
 as in the tile model). Output `probabilities` [N, 4, H', W'].
 
-Same weights, no training: the only difference from classifying each tile on its own is at a tile's edges, where
+A model trained with context (input 64 + 2c, unpadded convolutions: the recipe since 2026-11-22) gives exactly the
+tile model's numbers: the plane is padded with c zeros on every side (as the tile sampler fills pixels off the
+planes), each feature reads only pixels a tile's input holds, and window (u, v) covers the features of the tile at
+(32u, 32v). A model without context (64x64 tiles, convolutions padded with zeros) differs at a tile's edges, where
 the tile model pads with zeros and the dense form sees the neighbouring pixels (a 64x64 plane gives the tile
 model's output exactly). Needs only python3-onnx (and numpy); the output is deterministic.
 """
@@ -37,8 +40,21 @@ def main(src: str, dst: str) -> None:
     b = numpy_helper.to_array(init[gemm.input[2]])
     classes, features = w.shape
 
+    size = g.input[0].type.tensor_type.shape.dim[2].dim_value
+    context = (size - 64) // 2
+    pads = {tuple(helper.get_attribute_value(a)) for c in convs for a in c.attribute if a.name == "pads"}
+    if (context == 0) != (pads == {(1, 1, 1, 1)}) or (context and pads != {(0, 0, 0, 0)}):
+        sys.exit(f"{src}: {size}-px input with convolution pads {pads}; expected 64 px padded or 64+2c px unpadded")
+
     nodes = []
     x = "plane"
+    extra = []
+    if context:
+        # The tile sampler fills pixels off the planes with 0; padding the plane by the context does the same, and
+        # puts the tile at plane origin (x0, y0) at padded origin (x0, y0): its features start at (x0/8, y0/8).
+        extra.append(numpy_helper.from_array(np.array([0, 0, context, context, 0, 0, context, context], np.int64), "context_pads"))
+        nodes.append(helper.make_node("Pad", ["plane", "context_pads"], ["padded"], name="context_pad", mode="constant"))
+        x = "padded"
     for conv, relu in zip(convs, relus):
         out_c = f"{conv.name or conv.output[0]}_dense"
         nodes.append(helper.make_node("Conv", [x, conv.input[1], conv.input[2]], [out_c],
@@ -61,10 +77,11 @@ def main(src: str, dst: str) -> None:
         nodes, "healing_dense",
         [helper.make_tensor_value_info("plane", TensorProto.FLOAT, ["batch", channels, "height", "width"])],
         [helper.make_tensor_value_info("probabilities", TensorProto.FLOAT, ["batch", classes, "rows", "columns"])],
-        keep + [head_w, head_b])
+        keep + [head_w, head_b] + extra)
     model = helper.make_model(graph, opset_imports=list(tile.opset_import), producer_name="progressvision-dense-graph")
     model.ir_version = tile.ir_version
-    model.doc_string = f"dense form of {src.split('/')[-1]}: 64x64 tiles every 32 px as 8x8 windows every 4 features"
+    model.doc_string = (f"dense form of {src.split('/')[-1]}: 64x64 tiles every 32 px as 8x8 windows every 4 features"
+                        + (f", plane padded by the tile model's {context}-px context" if context else ""))
     onnx.checker.check_model(model)
     onnx.save(model, dst)
 

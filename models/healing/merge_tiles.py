@@ -11,6 +11,9 @@ import sys
 out, sets = sys.argv[1], sys.argv[2:]
 os.makedirs(out, exist_ok=True)
 metas = [json.load(open(os.path.join(s, "meta.json"))) for s in sets]
+for key in ("channels", "size", "context", "classes"):
+    if any(m.get(key) != metas[0].get(key) for m in metas):
+        sys.exit(f"the sets differ in {key}: " + ", ".join(f"{s}: {m.get(key)}" for s, m in zip(sets, metas)))
 for name in ("tiles.f32", "labels.u8", "cases.i32"):
     with open(os.path.join(out, name), "wb") as dst:
         for s in sets:

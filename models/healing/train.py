@@ -28,19 +28,25 @@ import torch.nn.functional as F
 class HealingTileNet(nn.Module):
     """Four strided 3x3 conv blocks, global average pooling, one linear layer.
 
-    Small on purpose: a 12 MP pair yields ~700 tiles at half resolution and must be classified in
+    Small on purpose: a 12 MP pair yields ~2900 tiles at half resolution and must be classified in
     well under 300 ms on two cores. Stride-2 convolutions instead of pooling keep the multiply count
     at ~5 M per 64x64 tile.
+
+    With context (tile sets written with --context 12, input 88x88) the convolutions are unpadded: the
+    8x8 feature map then covers the 64x64 tile and every feature reads only real pixels, so the same
+    convolutions run once over a whole plane give each tile's features exactly (dense_graph.py). Without
+    context (input 64x64, the models before 2026-11-22) each convolution pads with zeros.
     """
 
-    def __init__(self, channels: int, classes: int):
+    def __init__(self, channels: int, classes: int, context: int = 0):
         super().__init__()
         widths = [24, 32, 48, 64]
         layers = []
         c = channels
+        pad = 0 if context else 1
         for i, w in enumerate(widths):
             stride = 2 if i < 3 else 1
-            layers += [nn.Conv2d(c, w, 3, stride=stride, padding=1, bias=False),
+            layers += [nn.Conv2d(c, w, 3, stride=stride, padding=pad, bias=False),
                        nn.BatchNorm2d(w), nn.ReLU(inplace=True)]
             c = w
         self.features = nn.Sequential(*layers)
@@ -190,7 +196,12 @@ def main():
     print(f"tiles: train {len(ytr)}, val {len(yva)}, test {len(yte)}; classes {classes}")
     print("train class counts:", np.bincount(ytr, minlength=len(classes)).tolist())
 
-    model = HealingTileNet(meta["channels"], len(classes))
+    context = int(meta.get("context", 0))
+    model = HealingTileNet(meta["channels"], len(classes), context)
+    with torch.no_grad():
+        fmap = model.features(torch.zeros(1, meta["channels"], meta["size"], meta["size"])).shape[-2:]
+    if tuple(fmap) != (8, 8):
+        sys.exit(f"tiles of {meta['size']} px with context {context} give a {tuple(fmap)} feature map; the tile grid needs 8x8")
     counts = np.bincount(ytr, minlength=len(classes)).astype(np.float64)
     # Class weights (inverse frequency)^0.75: healthy tiles dominate and blowout is rare. Full inverse
     # frequency over-flags; inverse-sqrt left blowout recall near 0.1 on the first run.
@@ -227,6 +238,7 @@ def main():
         "seed": args.seed,
         "epochs": args.epochs,
         "temperature": t,
+        "context": context,
         "validationEceBeforeCalibration": ece_before,
         "test": {"perClass": per_class_metrics(pte, yte, classes),
                  "accuracy": float((pte.argmax(1) == yte).mean()),

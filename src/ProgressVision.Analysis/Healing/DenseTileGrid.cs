@@ -9,8 +9,8 @@ namespace ProgressVision.Analysis.Healing;
 /// <remarks>
 /// A band is a run of cell rows [r0, r1) with one cell row (32 plane pixels) of real neighbours above and below,
 /// so its cells equal those of the whole plane exactly: zero padding at a band's cut reaches only the first
-/// 16 pixels' features inside it (the first two rows of the stride-8 features), and the first cell used starts
-/// 32 pixels in. Bands start on multiples of 32, so every convolution's stride phase stays that of the whole
+/// 16 pixels' features inside it (the first two rows of the stride-8 features) and a model with context reads 12
+/// pixels above a tile, while the first cell used starts 32 pixels in. Bands start on multiples of 32, so every convolution's stride phase stays that of the whole
 /// plane. Bands bound the memory of the first convolution's output (24 channels at half the plane's size).
 /// </remarks>
 internal sealed class DenseTileGrid(HealingModel model, HealingTileSampler sampler, int maxBandPixels = DenseTileGrid.DefaultBandPixels)
@@ -59,7 +59,7 @@ internal sealed class DenseTileGrid(HealingModel model, HealingTileSampler sampl
                 input = band;
             }
 
-            var (rows, columns) = HealingModel.DenseCells(bandH, w);
+            var (rows, columns) = HealingModel.DenseCells(bandH, w, model.Context);
             var probabilities = new float[classes * rows * columns];
             long t0 = Stopwatch.GetTimestamp();
             model.ClassifyPlane(input, bandH, w, probabilities);

@@ -147,19 +147,16 @@ public sealed class HealingAnalyzer(HealingModel model)
     public bool CoarseToFine { get; init; }
 
     /// <summary>
-    /// Classify the grid's tiles through the model's dense form (<see cref="HealingModel.HasDenseForm"/>: the model
-    /// loaded with <c>denseForm: true</c>): the
+    /// Classify the grid's tiles through the model's dense form (<see cref="HealingModel.HasDenseForm"/>): the
     /// convolutions run once over the planes instead of up to four times over each pixel, about a quarter of the
-    /// model's work (a 12 MP pair: 140–170 ms of CPU instead of 550–650). Off by default: the model was trained on
-    /// tiles padded with zeros at their edges, and a dense cell sees its neighbours' pixels there instead. Measured
-    /// on calibration seeds 93000–93191 it matched the tile-by-tile figures (model alone redness 0.992, fade 0.954,
-    /// blowout 0.926 with its own floors; pipeline recommendations 125/134 either way), but on the CI's held-out
-    /// pairs 90000–90023 it raised two blowout false alarms (F1 0.750) and one whole-scalp redness flag, and
-    /// as a screen it is no shortcut: to miss none of the tile model's positive tiles on 96 calibration pairs it must
-    /// send 67% of the tiles back to the tile model. A model trained on tiles with their context (the loss on the
-    /// centre window of a larger tile) would make the dense form its own semantics.
+    /// model's work. Null (the default) uses it when it is exact (<see cref="HealingModel.DenseIsExact"/>: a model
+    /// trained on tiles with their context, whose dense form gives each tile's own numbers); true forces it.
+    /// For a model of zero-padded 64×64 tiles (before 2026-11-22) it is not the same classifier: a dense cell sees
+    /// its neighbours' pixels where the tile saw zeros. Measured with 7e19b042 on calibration seeds 93000–93191 it
+    /// matched the tile-by-tile figures, but on the CI's held-out pairs 90000–90023 it raised two blowout false
+    /// alarms (F1 0.750) and one whole-scalp redness flag.
     /// </summary>
-    public bool DenseGrid { get; init; }
+    public bool? DenseGrid { get; init; }
 
     /// <summary>
     /// Probability of any condition (1 − P(healthy)) at which a coarse tile's neighbours are classified too;
@@ -210,7 +207,7 @@ public sealed class HealingAnalyzer(HealingModel model)
             // Keep the fine grid's order and its validity/include filter: only origins it would have used.
             tiles.AddRange(batch.Classify(origins.Where(o => near.Contains(o) && !seen.Contains(o)).ToList()));
         }
-        else if (DenseGrid)
+        else if (DenseGrid ?? model.DenseIsExact)
         {
             if (!model.HasDenseForm || Stride != HealingModel.DenseStride)
             {
@@ -564,7 +561,7 @@ public sealed class HealingAnalyzer(HealingModel model)
 /// </summary>
 internal sealed class TileBatch(HealingModel model, HealingTileSampler sampler)
 {
-    private readonly float[] _input = new float[HealingAnalyzer.BatchSize * HealingTileLayout.TileFloats];
+    private readonly float[] _input = new float[HealingAnalyzer.BatchSize * model.InputFloats];
     private readonly float[] _output = new float[HealingAnalyzer.BatchSize * HealingFlagTypes.ModelClasses.Count];
 
     /// <summary>Time spent inside ONNX Runtime so far.</summary>
@@ -578,7 +575,8 @@ internal sealed class TileBatch(HealingModel model, HealingTileSampler sampler)
         for (int start = 0; start < origins.Count; start += HealingAnalyzer.BatchSize)
         {
             int n = Math.Min(HealingAnalyzer.BatchSize, origins.Count - start);
-            Parallel.For(0, n, i => sampler.CopyTile(origins[start + i].X, origins[start + i].Y, _input.AsSpan(i * HealingTileLayout.TileFloats, HealingTileLayout.TileFloats)));
+            int floats = model.InputFloats;
+            Parallel.For(0, n, i => sampler.CopyTile(origins[start + i].X, origins[start + i].Y, _input.AsSpan(i * floats, floats), model.Context));
             long t0 = Stopwatch.GetTimestamp();
             model.Classify(_input, n, _output);
             ModelMilliseconds += Stopwatch.GetElapsedTime(t0).TotalMilliseconds;

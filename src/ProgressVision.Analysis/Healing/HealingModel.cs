@@ -5,8 +5,9 @@ namespace ProgressVision.Analysis.Healing;
 
 /// <summary>
 /// The healing tile classifier: an ONNX file whose SHA-256 must equal the pinned value in its
-/// <c>.sha256</c> sidecar, run through ONNX Runtime. Input <c>tiles</c> [N, 6, 64, 64] float32;
-/// output <c>probabilities</c> [N, 4] in <see cref="HealingFlagTypes.ModelClasses"/> order.
+/// <c>.sha256</c> sidecar, run through ONNX Runtime. Input <c>tiles</c> [N, 6, 64 + 2c, 64 + 2c] float32 (a 64-px
+/// tile with <see cref="Context"/> c pixels around it); output <c>probabilities</c> [N, 4] in
+/// <see cref="HealingFlagTypes.ModelClasses"/> order.
 /// </summary>
 public sealed class HealingModel : IDisposable
 {
@@ -34,9 +35,10 @@ public sealed class HealingModel : IDisposable
     private readonly InferenceSession _session;
     private readonly InferenceSession? _dense;
 
-    private HealingModel(InferenceSession session, string path, string sha256, InferenceSession? dense, string? denseSha256)
+    private HealingModel(InferenceSession session, int context, string path, string sha256, InferenceSession? dense, string? denseSha256)
     {
         _session = session;
+        Context = context;
         _dense = dense;
         Path = path;
         Sha256 = sha256;
@@ -55,6 +57,19 @@ public sealed class HealingModel : IDisposable
     /// </summary>
     public string? DenseSha256 { get; }
 
+    /// <summary>
+    /// Plane pixels of context the model reads on every side of a tile, from its input shape: 12 for the recipe since
+    /// 2026-11-22 (unpadded convolutions, so the dense form gives exactly the tiles' numbers), 0 for a model of
+    /// 64×64 tiles padded with zeros.
+    /// </summary>
+    public int Context { get; }
+
+    /// <summary>
+    /// Whether the dense form gives exactly what classifying each tile on its own gives (to rounding): true for a
+    /// model with context, whose convolutions never see padding inside a tile's input.
+    /// </summary>
+    public bool DenseIsExact => _dense is not null && Context > 0;
+
     /// <summary>Whether the dense form is loaded (<see cref="ClassifyPlane"/> is available).</summary>
     public bool HasDenseForm => _dense is not null;
 
@@ -69,28 +84,39 @@ public sealed class HealingModel : IDisposable
     }
 
     /// <summary>
-    /// Loads and verifies a model and, with <paramref name="denseForm"/>, its dense form when
-    /// <see cref="DenseFileName"/> lies beside it (verified the same way, and checked against the tile model on one
-    /// tile: a 64×64 plane must give the tile's output). The dense form is opt-in
-    /// (<see cref="HealingAnalyzer.DenseGrid"/>), so an ordinary load neither reads it nor fails on it.
+    /// Loads and verifies a model and its dense form when <see cref="DenseFileName"/> lies beside it (verified the same
+    /// way, and checked against the tile model on a small plane). By default the dense form is read when it is exact
+    /// (<see cref="DenseIsExact"/>: a model with context), since it is then the same classifier at a quarter of the
+    /// work; <paramref name="denseForm"/> true reads it for any model, false never.
     /// </summary>
     /// <exception cref="HealingModelException">A file is missing, its hash does not match its sidecar, ONNX Runtime rejects it, or the dense form does not agree with the model.</exception>
-    public static HealingModel Load(string path, int intraOpThreads = 0, bool denseForm = false)
+    public static HealingModel Load(string path, int intraOpThreads = 0, bool? denseForm = null)
     {
         // No spinning: batches alternate with our own parallel tile cutting on the same (often 2) cores,
         // and ONNX Runtime's idle threads spinning between runs took CPU from it.
         var options = new InferenceSessionOptions { IntraOpThreads = intraOpThreads, Deterministic = true, AllowSpinning = false };
         var (session, sha) = OpenVerified(path, options, InputName);
-        string densePath = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!, DenseFileName);
-        if (!denseForm || !File.Exists(densePath))
+        int context;
+        try
         {
-            return new HealingModel(session, path, sha, null, null);
+            context = InputContext(session, path);
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
+        }
+
+        string densePath = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!, DenseFileName);
+        if (!(denseForm ?? context > 0) || !File.Exists(densePath))
+        {
+            return new HealingModel(session, context, path, sha, null, null);
         }
 
         try
         {
             var (dense, denseSha) = OpenVerified(densePath, options, DenseInputName);
-            var model = new HealingModel(session, path, sha, dense, denseSha);
+            var model = new HealingModel(session, context, path, sha, dense, denseSha);
             model.CheckDenseForm(densePath);
             return model;
         }
@@ -101,13 +127,17 @@ public sealed class HealingModel : IDisposable
         }
     }
 
-    /// <summary>Classifies <paramref name="count"/> tiles stored back to back in <paramref name="tiles"/>; writes count×4 probabilities.</summary>
+    /// <summary>Floats of one model input (<see cref="HealingTileLayout.InputFloats"/> at this model's <see cref="Context"/>).</summary>
+    public int InputFloats => HealingTileLayout.InputFloats(Context);
+
+    /// <summary>Classifies <paramref name="count"/> inputs (tiles with their context, <see cref="InputFloats"/> each) stored back to back in <paramref name="tiles"/>; writes count×4 probabilities.</summary>
     public void Classify(ReadOnlyMemory<float> tiles, int count, Memory<float> probabilities)
     {
-        long[] inShape = [count, HealingTileLayout.Channels, HealingTileLayout.TileSize, HealingTileLayout.TileSize];
+        int side = HealingTileLayout.InputSize(Context);
+        long[] inShape = [count, HealingTileLayout.Channels, side, side];
         long[] outShape = [count, HealingFlagTypes.ModelClasses.Count];
         _session.Run(
-            [new TensorInput(InputName, tiles[..(count * HealingTileLayout.TileFloats)], inShape)],
+            [new TensorInput(InputName, tiles[..(count * HealingTileLayout.InputFloats(Context))], inShape)],
             [new TensorOutput(OutputName, probabilities[..(count * HealingFlagTypes.ModelClasses.Count)], outShape)]);
     }
 
@@ -115,13 +145,14 @@ public sealed class HealingModel : IDisposable
     /// Classifies every tile of the <see cref="DenseStride"/> grid of one plane stack [6, <paramref name="height"/>,
     /// <paramref name="width"/>] (CHW) in one run: <paramref name="probabilities"/> receives [4, rows, columns]
     /// (<see cref="DenseCells"/>), where cell (u, v) is the tile at plane origin (<see cref="DenseStride"/>·u,
-    /// <see cref="DenseStride"/>·v). A tile's edges see its neighbours' pixels instead of zero padding.
+    /// <see cref="DenseStride"/>·v). For a model with context this is exactly <see cref="Classify"/> on each tile
+    /// (pixels off the plane are 0 in both); without, a tile's edges see its neighbours' pixels instead of zero padding.
     /// </summary>
     /// <exception cref="InvalidOperationException">No dense form is loaded.</exception>
     public void ClassifyPlane(ReadOnlyMemory<float> planes, int height, int width, Memory<float> probabilities)
     {
         var dense = _dense ?? throw new InvalidOperationException($"{Path}: no dense form ({DenseFileName}) was loaded");
-        var (rows, columns) = DenseCells(height, width);
+        var (rows, columns) = DenseCells(height, width, Context);
         int classes = HealingFlagTypes.ModelClasses.Count;
         dense.Run(
             [new TensorInput(DenseInputName, planes[..(HealingTileLayout.Channels * height * width)], new long[] { 1, HealingTileLayout.Channels, height, width })],
@@ -129,16 +160,31 @@ public sealed class HealingModel : IDisposable
     }
 
     /// <summary>
-    /// Cells the dense form gives for a plane: three stride-2 convolutions (pad 1) halve each side rounding up, and
-    /// 8×8 windows every 4 features fit ⌊(n − 8) / 4⌋ + 1 times (none on a side under 8 features, i.e. 57 pixels).
+    /// Cells the dense form gives for a plane. Without context three stride-2 convolutions (pad 1) halve each side
+    /// rounding up; with context c the plane is first padded by c on each side and the unpadded convolutions give
+    /// ⌊(n − 3) / 2⌋ + 1 three times, then n − 2. 8×8 windows every 4 features fit ⌊(n − 8) / 4⌋ + 1 times (none on a
+    /// side under 8 features, i.e. under one tile).
     /// </summary>
-    public static (int Rows, int Columns) DenseCells(int height, int width)
+    public static (int Rows, int Columns) DenseCells(int height, int width, int context = 0)
     {
-        static int Cells(int n)
+        int Cells(int n)
         {
-            for (int i = 0; i < 3; i++)
+            if (context == 0)
             {
-                n = (n + 1) / 2;
+                for (int i = 0; i < 3; i++)
+                {
+                    n = (n + 1) / 2;
+                }
+            }
+            else
+            {
+                n += 2 * context;
+                for (int i = 0; i < 3; i++)
+                {
+                    n = n < 3 ? 0 : ((n - 3) / 2) + 1;
+                }
+
+                n -= 2;
             }
 
             return n < 8 ? 0 : ((n - 8) / 4) + 1;
@@ -147,29 +193,52 @@ public sealed class HealingModel : IDisposable
         return (Cells(height), Cells(width));
     }
 
-    // The dense form must be the tile model's derivation: on a plane of exactly one tile both pad at the same edges
-    // and compute the same sums (mean then linear in both), so they agree to rounding. A seeded tile of plausible
-    // plane values (L* and chroma offsets of a few units) exercises every weight.
-    private void CheckDenseForm(string densePath)
+    // The context a model reads around each tile, from its input's spatial size (64 + 2c, square, c ≥ 0).
+    private static int InputContext(InferenceSession session, string path)
     {
-        const int s = HealingTileLayout.TileSize;
-        int classes = HealingFlagTypes.ModelClasses.Count;
-        var rng = new Random(5);
-        var tile = new float[HealingTileLayout.TileFloats];
-        for (int i = 0; i < tile.Length; i++)
+        var dims = session.Inputs[0].Dimensions;
+        if (dims.Count != 4 || dims[1] != HealingTileLayout.Channels || dims[2] != dims[3] || dims[2] < HealingTileLayout.TileSize || (dims[2] - HealingTileLayout.TileSize) % 2 != 0)
         {
-            tile[i] = (float)((rng.NextDouble() * 2) - 1);
+            throw new HealingModelException($"{path}: input '{InputName}' has shape [{string.Join(", ", dims)}]; expected [N, {HealingTileLayout.Channels}, 64 + 2c, 64 + 2c]");
         }
 
-        var byTile = new float[classes];
-        var byPlane = new float[classes];
-        Classify(tile, 1, byTile);
-        ClassifyPlane(tile, s, s, byPlane);
-        for (int k = 0; k < classes; k++)
+        return (int)(dims[2] - HealingTileLayout.TileSize) / 2;
+    }
+
+    // The dense form must be the tile model's derivation. With context, every cell of a small seeded plane must equal
+    // its tile cut with context (zeros off the plane) and classified on its own; without, the forms agree only on a
+    // plane of exactly one tile, where both pad at the same edges. Plausible plane values (L* and chroma offsets of a
+    // few units) exercise every weight.
+    private void CheckDenseForm(string densePath)
+    {
+        int side = Context > 0 ? 2 * HealingTileLayout.TileSize : HealingTileLayout.TileSize;
+        int classes = HealingFlagTypes.ModelClasses.Count;
+        var rng = new Random(5);
+        var plane = new float[HealingTileLayout.Channels * side * side];
+        for (int i = 0; i < plane.Length; i++)
         {
-            if (!(Math.Abs(byTile[k] - byPlane[k]) <= DenseAgreement))
+            plane[i] = (float)((rng.NextDouble() * 2) - 1);
+        }
+
+        var (rows, columns) = DenseCells(side, side, Context);
+        var byPlane = new float[classes * rows * columns];
+        ClassifyPlane(plane, side, side, byPlane);
+        var input = new float[InputFloats];
+        var byTile = new float[classes];
+        for (int v = 0; v < rows; v++)
+        {
+            for (int u = 0; u < columns; u++)
             {
-                throw new HealingModelException($"{densePath}: the dense form disagrees with {Path} on a single tile ({HealingFlagTypes.ModelClasses[k]} {byPlane[k]:0.######} vs {byTile[k]:0.######}); it was not derived from this model (models/healing/dense_graph.py)");
+                TileInput.Cut(plane, side, side, u * DenseStride, v * DenseStride, Context, input);
+                Classify(input, 1, byTile);
+                for (int k = 0; k < classes; k++)
+                {
+                    float dense = byPlane[(((k * rows) + v) * columns) + u];
+                    if (!(Math.Abs(byTile[k] - dense) <= DenseAgreement))
+                    {
+                        throw new HealingModelException($"{densePath}: the dense form disagrees with {Path} at cell ({u}, {v}) ({HealingFlagTypes.ModelClasses[k]} {dense:0.######} vs {byTile[k]:0.######}); it was not derived from this model (models/healing/dense_graph.py)");
+                    }
+                }
             }
         }
     }

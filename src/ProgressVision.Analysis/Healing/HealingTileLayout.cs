@@ -27,6 +27,21 @@ public static class HealingTileLayout
     /// <summary>A tile is analysed when at least this fraction of it lies inside both photos.</summary>
     public const float MinValidFraction = 0.6f;
 
-    /// <summary>Number of floats in one tile.</summary>
+    /// <summary>
+    /// Plane pixels of context the recipe's model sees on every side of a tile (the training tile set's default). Its
+    /// convolutions are unpadded, so a tile's class is a function of these pixels alone, wherever the tile is cut from:
+    /// classifying tiles one by one and running the same convolutions once over a whole plane give the same numbers.
+    /// 12 is what four unpadded 3×3 convolutions (three of stride 2) need for their 8×8 output to cover the tile: each
+    /// output feature reads 31 pixels. A model with no context (0) pads each tile with zeros instead.
+    /// </summary>
+    public const int Context = 12;
+
+    /// <summary>Number of floats in one tile without context.</summary>
     public const int TileFloats = Channels * TileSize * TileSize;
+
+    /// <summary>Side of a model input: the tile and <paramref name="context"/> pixels around it.</summary>
+    public static int InputSize(int context) => TileSize + (2 * context);
+
+    /// <summary>Number of floats in one model input with <paramref name="context"/> pixels around the tile.</summary>
+    public static int InputFloats(int context) => Channels * InputSize(context) * InputSize(context);
 }

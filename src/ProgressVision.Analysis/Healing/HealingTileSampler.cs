@@ -132,23 +132,12 @@ public sealed class HealingTileSampler : IDisposable
         return count / (float)(s * s);
     }
 
-    /// <summary>Copies the tile at (x, y) into <paramref name="destination"/> in CHW order.</summary>
-    public void CopyTile(int x0, int y0, Span<float> destination)
-    {
-        const int s = HealingTileLayout.TileSize;
-        if (destination.Length < HealingTileLayout.TileFloats)
-        {
-            throw new ArgumentException($"A tile needs {HealingTileLayout.TileFloats} floats.", nameof(destination));
-        }
-
-        for (int c = 0; c < HealingTileLayout.Channels; c++)
-        {
-            for (int y = 0; y < s; y++)
-            {
-                _planes.Row((c * Height) + y0 + y).Slice(x0, s).CopyTo(destination.Slice((c * s * s) + (y * s), s));
-            }
-        }
-    }
+    /// <summary>
+    /// Copies the tile at (x, y) with <paramref name="context"/> pixels around it into <paramref name="destination"/>
+    /// in CHW order ([6, 64 + 2·context, 64 + 2·context]); pixels off the planes are 0, as invalid pixels are.
+    /// </summary>
+    public void CopyTile(int x0, int y0, Span<float> destination, int context = 0) =>
+        TileInput.Cut(_planes.Span, Height, Width, x0, y0, context, destination);
 
     /// <summary>All six planes, CHW ([6, <see cref="Height"/>, <see cref="Width"/>]): the dense model's input as it stands.</summary>
     public ReadOnlyMemory<float> Planes => _planes.Memory;

@@ -17,6 +17,12 @@ public sealed class HealingTilesCommand : Command
 
     private static readonly Option<ulong> Seed = new("--seed") { Description = "First case seed (case i uses seed+i).", DefaultValueFactory = _ => 1_000_000UL };
 
+    private static readonly Option<int> Context = new("--context")
+    {
+        Description = "Plane pixels of context around each 64-px tile (0: the tile alone, as models before 2026-11-22 were trained).",
+        DefaultValueFactory = _ => Analysis.Healing.HealingTileLayout.Context,
+    };
+
     /// <summary>Creates the verb.</summary>
     public HealingTilesCommand(IConsoleInteraction console)
         : base("healing-tiles", "Write labelled healing-model training tiles rendered by the synthetic generator (see models/healing/README.md).")
@@ -25,6 +31,7 @@ public sealed class HealingTilesCommand : Command
         Options.Add(Cases);
         Options.Add(Seed);
         Options.Add(Presets);
+        Options.Add(Context);
         SetAction(parse =>
         {
             string outDir = parse.GetValue(Out)!;
@@ -32,6 +39,12 @@ public sealed class HealingTilesCommand : Command
             if (cases < 3)
             {
                 throw new CliException(ExitCodes.Usage, "--cases must be at least 3 (train/validation/test are split by case)");
+            }
+
+            int context = parse.GetValue(Context);
+            if (context is < 0 or > 64)
+            {
+                throw new CliException(ExitCodes.Usage, "--context must be between 0 and 64 pixels");
             }
 
             SynthPreset[]? presets = null;
@@ -43,7 +56,7 @@ public sealed class HealingTilesCommand : Command
                         : throw new CliException(ExitCodes.Usage, $"--presets: '{name}' is not one of easy, mixed, hard, healing"))];
             }
 
-            var counts = console.Progress("healing tiles", p => HealingTileSetWriter.Write(outDir, cases, parse.GetValue(Seed), p, presets));
+            var counts = console.Progress("healing tiles", p => HealingTileSetWriter.Write(outDir, cases, parse.GetValue(Seed), p, presets, context));
             console.Line($"wrote {counts.Sum()} tiles to {outDir}: " + string.Join(", ", Analysis.Healing.HealingFlagTypes.ModelClasses.Select((c, i) => $"{c} {counts[i]}")));
             return ExitCodes.Ok;
         });

@@ -29,7 +29,8 @@ public static class HealingTileSetWriter
     /// <param name="seed">Seed of case 0 (case i uses seed + i).</param>
     /// <param name="progress">Progress sink.</param>
     /// <param name="presets">Presets cycled by case index; null for the original mix.</param>
-    public static int[] Write(string outDir, int cases, ulong seed, IProgress<(double Fraction, string Status)>? progress = null, IReadOnlyList<SynthPreset>? presets = null)
+    /// <param name="context">Plane pixels of context cut around each tile (<see cref="HealingTileLayout.Context"/>).</param>
+    public static int[] Write(string outDir, int cases, ulong seed, IProgress<(double Fraction, string Status)>? progress = null, IReadOnlyList<SynthPreset>? presets = null, int context = HealingTileLayout.Context)
     {
         Directory.CreateDirectory(outDir);
         var counts = new int[HealingFlagTypes.ModelClasses.Count];
@@ -59,7 +60,7 @@ public static class HealingTileSetWriter
                 preset = presets[i % presets.Count];
             }
 
-            var sample = CutCase(seed + (ulong)i, preset);
+            var sample = CutCase(seed + (ulong)i, preset, context);
             lock (lockObj)
             {
                 ready[i] = sample;
@@ -81,14 +82,14 @@ public static class HealingTileSetWriter
             }
         });
 
-        var meta = new HealingTileSetMeta(total, HealingTileLayout.Channels, HealingTileLayout.TileSize, HealingTileLayout.Downscale,
-            [.. HealingFlagTypes.ModelClasses], counts, cases, seed, HealingTileLayout.LScale, HealingTileLayout.ChromaScale);
+        var meta = new HealingTileSetMeta(total, HealingTileLayout.Channels, HealingTileLayout.InputSize(context), HealingTileLayout.Downscale,
+            [.. HealingFlagTypes.ModelClasses], counts, cases, seed, HealingTileLayout.LScale, HealingTileLayout.ChromaScale, context);
         File.WriteAllText(Path.Combine(outDir, "meta.json"), JsonSerializer.Serialize(meta, TrainingJsonContext.Default.HealingTileSetMeta));
         return counts;
     }
 
-    /// <summary>Cuts the labelled tiles of one synthetic case.</summary>
-    public static List<(float[] Data, int Label)> CutCase(ulong seed, SynthPreset preset)
+    /// <summary>Cuts the labelled tiles of one synthetic case, each with <paramref name="context"/> pixels around it (the label is the tile's own).</summary>
+    public static List<(float[] Data, int Label)> CutCase(ulong seed, SynthPreset preset, int context = HealingTileLayout.Context)
     {
         using var pair = SynthCase.Generate(seed, preset).Render();
         var before = pair.Before.Rgb;
@@ -147,8 +148,8 @@ public static class HealingTileSetWriter
                 continue;
             }
 
-            var data = new float[HealingTileLayout.TileFloats];
-            sampler.CopyTile(tx, ty, data);
+            var data = new float[HealingTileLayout.InputFloats(context)];
+            sampler.CopyTile(tx, ty, data, context);
             (label == 0 ? healthy : positives).Add((data, label));
         }
 
@@ -173,4 +174,4 @@ public static class HealingTileSetWriter
 
 /// <summary>meta.json of a tile set.</summary>
 public sealed record HealingTileSetMeta(
-    int Count, int Channels, int Size, int Downscale, string[] Classes, int[] ClassCounts, int Cases, ulong FirstSeed, float LScale, float ChromaScale);
+    int Count, int Channels, int Size, int Downscale, string[] Classes, int[] ClassCounts, int Cases, ulong FirstSeed, float LScale, float ChromaScale, int Context);

@@ -29,16 +29,20 @@ public sealed class DenseTileGridTests(ITestOutputHelper output) : IDisposable
         for (int t = 0; t < 5; t++)
         {
             // Plane values span what the layout gives (L* offsets of dots reach −3, chroma a few units).
-            var tile = new float[HealingTileLayout.TileFloats];
-            for (int i = 0; i < tile.Length; i++)
+            const int s = HealingTileLayout.TileSize;
+            var plane = new float[HealingTileLayout.TileFloats];
+            for (int i = 0; i < plane.Length; i++)
             {
-                tile[i] = (float)((rng.NextDouble() - 0.5) * (t + 1) * 1.5);
+                plane[i] = (float)((rng.NextDouble() - 0.5) * (t + 1) * 1.5);
             }
 
+            // The tile model reads the tile with its context, which off a one-tile plane is all zeros.
+            var input = new float[model.InputFloats];
+            TileInput.Cut(plane, s, s, 0, 0, model.Context, input);
             var byTile = new float[4];
             var byPlane = new float[4];
-            model.Classify(tile, 1, byTile);
-            model.ClassifyPlane(tile, HealingTileLayout.TileSize, HealingTileLayout.TileSize, byPlane);
+            model.Classify(input, 1, byTile);
+            model.ClassifyPlane(plane, s, s, byPlane);
             for (int k = 0; k < 4; k++)
             {
                 Assert.Equal(byTile[k], byPlane[k], 5);

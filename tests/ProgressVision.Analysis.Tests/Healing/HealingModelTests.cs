@@ -20,7 +20,7 @@ public sealed class HealingModelTests : IDisposable
 
         // Two different tiles, classified twice each, alone and in a batch: identical numbers every time.
         var rng = new Random(11);
-        var tiles = new float[2 * HealingTileLayout.TileFloats];
+        var tiles = new float[2 * model.InputFloats];
         for (int i = 0; i < tiles.Length; i++)
         {
             tiles[i] = (float)((rng.NextDouble() - 0.5) * 2);
@@ -31,7 +31,7 @@ public sealed class HealingModelTests : IDisposable
         var single = new float[4];
         model.Classify(tiles, 2, a);
         model.Classify(tiles, 2, b);
-        model.Classify(tiles.AsMemory(HealingTileLayout.TileFloats), 1, single);
+        model.Classify(tiles.AsMemory(model.InputFloats), 1, single);
         Assert.Equal(a, b);
         Assert.Equal(a[4..], single);
         Assert.Equal(1.0, a[..4].Sum(), 4); // softmax output
