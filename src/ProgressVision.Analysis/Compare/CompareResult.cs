@@ -109,6 +109,12 @@ public sealed record PhotoMetrics
 
     /// <summary>Empty patches larger than the gap threshold.</summary>
     public IReadOnlyList<Gap> Gaps { get; init => field = value ?? []; } = [];
+
+    /// <summary>
+    /// Dots this photo's detector missed that the pair comparison found: a BEFORE dot's mapped place in AFTER still
+    /// holds a dot of its contrast. They are counted in the measures above; 0 for a photo measured on its own.
+    /// </summary>
+    public int RecoveredDots { get; init; }
 }
 
 /// <summary>

@@ -212,7 +212,8 @@ public sealed class PairAnalyzer(PairAnalysisOptions options, HealingModel? heal
             }
 
             var alignmentReport = alignment.ToReport();
-            var recommendation = SessionRecommender.Recommend(afterM.Metrics, SessionRecommender.JudgedChange(alignmentReport, change.Summary), flags, daysSince, options.MmPerPx, options.Targets);
+            var afterMetrics = WithRecoveredDots(afterM, change, afterOptions);
+            var recommendation = SessionRecommender.Recommend(afterMetrics, SessionRecommender.JudgedChange(alignmentReport, change.Summary), flags, daysSince, options.MmPerPx, options.Targets);
             var afterInfo = loaded.Info with { DaysSinceSession = daysSince };
             var result = new CompareResult
             {
@@ -220,7 +221,7 @@ public sealed class PairAnalyzer(PairAnalysisOptions options, HealingModel? heal
                 Inputs = new PhotoPair(beforeInfo with { DaysSinceSession = DaysSinceSession(beforeMeta, options.BeforePhotoDate) }, afterInfo),
                 Alignment = alignmentReport,
                 Before = beforeM.Metrics,
-                After = afterM.Metrics,
+                After = afterMetrics,
                 Change = change.Summary,
                 Flags = flags,
                 ModelSha256 = healingModel?.Sha256,
@@ -243,6 +244,25 @@ public sealed class PairAnalyzer(PairAnalysisOptions options, HealingModel? heal
             ma?.Dispose();
             throw;
         }
+    }
+
+    // A BEFORE dot the AFTER detector missed, but whose mapped place in AFTER still holds a dot of its contrast (the
+    // probe below), is an AFTER dot: counted with the detected ones, an "empty patch" over the detector's misses is not
+    // reported as one. The dots already matched are the detector's own, so only the probe's finds are added.
+    private static PhotoMetrics WithRecoveredDots(PhotoMeasurement after, DotChangeAnalysis.DotChangeResult change, PhotoMeasurementOptions options)
+    {
+        var detected = after.Dots.ToHashSet();
+        var recovered = change.Entries
+            .Where(e => e.Fate == DotFate.Retained && e.After is { } a && !detected.Contains(a))
+            .Select(e => e.After!.Value)
+            .ToList();
+        if (recovered.Count == 0)
+        {
+            return after.Metrics;
+        }
+
+        var (metrics, _) = PhotoMeasurement.Measure([.. after.Dots, .. recovered], after.Area, options);
+        return metrics with { RecoveredDots = after.Area.Counted(recovered).Count };
     }
 
     // The dot the AFTER photo shows where BEFORE dot bd should be: its radial profile measured at the mapped centre

@@ -82,7 +82,7 @@ public sealed class CompareCommand : Command
         console.Table(["", "dots", "coverage", "density", "NN CV", "Clark–Evans R", "size CV", "local density CV", "gaps"],
             new[] { ("before", r.Before), ("after", r.After) }.Select(p => (IReadOnlyList<string>)
             [
-                p.Item1, p.Item2.DotCount.ToString(inv), p.Item2.Coverage.ToString("P1", inv),
+                p.Item1, p.Item2.DotCount.ToString(inv) + (p.Item2.RecoveredDots > 0 ? $" ({p.Item2.RecoveredDots.ToString(inv)} recovered)" : ""), p.Item2.Coverage.ToString("P1", inv),
                 p.Item2.DensityPerCm2 is double d ? $"{d.ToString("0.0", inv)} /cm²" : $"{p.Item2.DensityPer1000Px2.ToString("0.00", inv)} /1000 px²",
                 p.Item2.Uniformity.NnCv.ToString("0.00", inv), p.Item2.Uniformity.ClarkEvansR.ToString("0.00", inv),
                 p.Item2.Uniformity.SizeCv.ToString("0.00", inv), p.Item2.Uniformity.LocalDensityCv.ToString("0.00", inv), p.Item2.Gaps.Count.ToString(inv),

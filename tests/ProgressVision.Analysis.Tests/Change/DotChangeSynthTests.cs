@@ -36,4 +36,29 @@ public class DotChangeSynthTests
         Assert.True(earlier > 1000, $"{earlier} earlier dots judged");
         Assert.True(share < 0.12, $"{c.Faded} faded and {c.Lost} lost of {earlier} ({share:P1}); the truth has none");
     }
+
+    [Fact]
+    public void Dots_the_after_detector_missed_but_the_probe_found_count_as_after_dots()
+    {
+        // The same pair: ≈ 200 AFTER dots the detector misses, about half of which the probe finds at their BEFORE
+        // dot's mapped place with its contrast. They are AFTER dots (counted in its measures, RecoveredDots), and each
+        // must lie on a dot the renderer put in the AFTER photo (independent truth: Synth's image dots).
+        using var pair = SynthCase.Generate(93_035, SynthPreset.Hard, 1000, 750).Render();
+        var t = pair.Truth;
+        var options = new PairAnalysisOptions { MmPerPx = t.Before.MmPerPx, KnownAlignment = SynthPairInput.TrueAlignment(pair) };
+        using var analysis = new PairAnalyzer(options).AnalyzeDetailed(SynthPairInput.Loaded(pair.Before.Rgb, "before"), SynthPairInput.Loaded(pair.After.Rgb, "after"));
+        var after = analysis.Result.After;
+        var detected = analysis.AfterMeasurement.Metrics;
+        Assert.True(after.RecoveredDots >= 40, $"{after.RecoveredDots} dots recovered");
+        Assert.Equal(detected.DotCount + after.RecoveredDots, after.DotCount);
+        Assert.True(after.Coverage > detected.Coverage, $"coverage {after.Coverage:P2} with the recovered dots, {detected.Coverage:P2} without");
+        Assert.Equal(0, analysis.Result.Before.RecoveredDots);
+
+        var truthDots = t.After.Dots;
+        var detectedSet = analysis.AfterMeasurement.Dots.ToHashSet();
+        var recovered = analysis.Change.Entries.Where(e => e.After is { } a && !detectedSet.Contains(a)).Select(e => e.After!.Value).ToList();
+        Assert.True(recovered.Count >= after.RecoveredDots, $"{recovered.Count} probe finds, {after.RecoveredDots} counted");
+        int onTruth = recovered.Count(d => truthDots.Any(td => Math.Abs(td.X - d.X) < 3 && Math.Abs(td.Y - d.Y) < 3));
+        Assert.True(onTruth >= 0.95 * recovered.Count, $"{onTruth} of {recovered.Count} recovered dots lie within 3 px of a rendered AFTER dot");
+    }
 }
