@@ -9,6 +9,8 @@ rows = "\n".join(
     f"| {name} | {v['support']} | {v['precision']:.3f} | {v['recall']:.3f} | {v['f1']:.3f} | {v['rocAuc']:.3f} |"
     for name, v in t["perClass"].items())
 ts = m["tileSet"]
+context = int(m.get("context", ts.get("context", 0)))
+size = ts["size"]
 sets = ts.get("sets")
 if sets:
     set_list = ", ".join(f"{x['cases']} cases from seed {x['firstSeed']}" for x in sets)
@@ -29,8 +31,10 @@ not a medical device; redness can have many causes, and every flag comes with me
 fraction of faded dots, dot radius growth) that the practitioner should check.
 
 ## Inputs and normalisation
-`tiles` float32 [N, 6, 64, 64]: BEFORE L*, a*, b*, AFTER-warped-onto-BEFORE L*, a*, b* at half resolution,
-each minus the photo's own skin reference (median of the brighter half of valid pixels), L*/20, a*/8, b*/8.
+`tiles` float32 [N, 6, {size}, {size}]: a 64×64 tile with {context} pixels of context on every side (zeros off the
+photo), channels BEFORE L*, a*, b*, AFTER-warped-onto-BEFORE L*, a*, b* at half resolution, each minus the photo's
+own skin reference (median of the brighter half of valid pixels), L*/20, a*/8, b*/8. The label is the 64×64 tile's
+own; the convolutions are {"unpadded, so the classifier's 8×8 feature map covers the tile and reads only real pixels" if context else "zero-padded"}.
 Output `probabilities` [N, 4]: {", ".join(m['classes'])}; softmax with temperature {m['temperature']:.3f}
 (fitted on the validation split).
 
@@ -60,24 +64,24 @@ Accuracy {t['accuracy']:.3f}. Calibration: expected calibration error {t['ece']:
   2.5 a* units above the photo's ordinary skin (`HealingAnalyzer.MinRednessDeltaA`). Redness labels are visible redness
   only: Synth labels a redness region when its rendered a* rise over the photo's healthy skin is at least 2
   (`TruthDefinitions.MinVisibleRednessDeltaA`); fainter rendered tint is healthy in training and in the tests.
-- This model's tiles were labelled by the earlier redness truth, which measured a patch's rise only over pixels
-  brighter than the whole scalp's median L*. Erythema darkens skin, so a strong patch on the darker side of the light
-  could read a rise of 0 and be labelled healthy. Fixed in Synth on 2026-11-22 (each population's own brighter half);
-  the same recipe then labels 2467 redness tiles instead of 2377. A model retrained on the corrected tiles
-  (e70e7d48) matched this one on synthetic calibration but flagged a warm-white-balance control photo and missed
-  real red scalps, so it was not adopted (`docs/HEALING_ACCURACY.md`).
+- Earlier models (7e19b042 and before) read 64×64 tiles with zero padding. This one reads each tile with its context,
+  so `healing-dense.onnx` (the same weights run once over the whole photo) gives exactly its tile-by-tile numbers
+  and ProgressVision uses it: 12 MP healing inference 226 ms for a 12 MP pair on 2 cores, against 490 ms tile by tile with 7e19b042 (`bench --section healing-12mp`). Its tiles are labelled by the corrected redness truth
+  (2026-11-22: a patch's a* rise measured over each population's own brighter half).
 - The figures above are per tile on the test split. What the flags achieve per region on held-out synthetic pairs,
-  with the measured confirmations, is in `docs/HEALING_ACCURACY.md`. On the fresh 192-pair set 97000–97191 (tiles
-  reaching the photo's far edges) the model alone meets issue 5's targets (redness 0.945, fade 0.979, blowout 0.800,
-  no clean pair flagged); through the whole pipeline redness reads 0.897 (0.938 on the set before, 96000), fade 0.928,
-  blowout 0.880; the third-session recommendation agrees with the truth on 89.5% of clear cases (91.6% on 96000),
-  short of the 95% target.
+  with the measured confirmations, is in `docs/HEALING_ACCURACY.md`. On the fresh 192-pair set 99000–99191 the
+  model alone meets issue 5's targets (redness 0.952, fade 0.916, blowout 0.892, 111 of 113 clean pairs unflagged);
+  through the whole pipeline redness reads 0.878, fade 0.860, blowout 0.815, and the third-session recommendation
+  agrees with the truth on 90.0% of clear cases, short of the 95% target. 7e19b042 on the same set through the same
+  code reads 0.889, 0.860, 0.868 and 89.2%.
+- Real photos (`../shared/real-samples`, each red scalp compared with itself): redness is flagged on all 4 red scalps
+  (reddest windows +15 to +33 a*) and nothing on the warm-white-balance control; blowout is flagged on the pores of 3
+  of them (5–9 matched dots, none grown: too few for the measurement to overrule a sure model), against 1 with
+  7e19b042. Treat scores on real photos as uncalibrated.
 
 ## Reproduce
 See `models/healing/README.md` for the exact commands: {reproduce}, then
 `/usr/bin/python3 models/healing/train.py --tiles DIR --out OUT --epochs {m['epochs']}` (seed {m['seed']}).
-Training is seeded and draws its batches by tile index, so the tile files must come out in the same order too. Since
-2026-11-21 `healing-tiles` writes cases in seed order (byte-identical runs); the tile set of the committed model was
-written in the order the parallel renders finished, so re-running the recipe gives the same tiles in another order and
-a model of the same recipe but not the same bytes (SHA-256) or exactly the same figures.
+Training is seeded, deterministic and draws its batches by tile index; `healing-tiles` writes cases in seed order
+(byte-identical runs), so the recipe reproduces the tile set and the model byte for byte (trained twice from the same tile set: the same SHA-256 both times).
 """)

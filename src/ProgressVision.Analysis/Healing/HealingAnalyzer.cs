@@ -29,20 +29,15 @@ public sealed class HealingAnalyzer(HealingModel model)
     /// <summary>
     /// Chosen on calibration seeds 93000–93191 (never in training, never in the tests' held-out ranges) by one rule:
     /// the middle of the range of floors (0.60–0.99 by 0.01) that maximise the class's region-level F1 of the model
-    /// alone. Blowout: F1 0.793 with no floor, 0.846 from 0.70 to 0.82 (the false alarms were lone tiles the model
-    /// was unsure of, 0.61–0.69; the least sure true blowout scored 0.82), so 0.76. Patchy fade: 0.860 with no floor,
-    /// 0.922 at 0.95–0.96 (16 false alarms down to 1, 3 true patches lost), so 0.955. Scored by judgeable regions
-    /// (the tests' HealingRegionScore since 2026-11-21) the rule picks the same: blowout 0.880 from 0.70 to 0.82, fade
-    /// 0.940 at 0.95–0.96; and again under the corrected redness truth and the faint-redness zones of 2026-11-22.
-    /// Re-chosen when the tiles reached the far edges (2026-11-22): blowout 0.926 from 0.70 to 0.87, so 0.785; fade
-    /// 0.947 at 0.95–0.97, so 0.96. These floors are for tiles classified one by one; the opt-in
-    /// <see cref="DenseGrid"/> scores differently at tile edges (by the same rule its floors would be fade 0.785 and
-    /// blowout 0.865).
+    /// alone (judgeable regions, the tests' HealingRegionScore). For the model trained with context (2026-11-22,
+    /// 9229d63e): patchy fade 0.908 with no floor, 0.954 from 0.85 to 0.90 (10 false alarms down to 1, one true patch
+    /// lost), so 0.875; blowout 0.923 from 0.60 to 0.70 (no false alarm to remove; above 0.70 true ones go), so 0.65.
+    /// The zero-padded model before it (7e19b042) had fade 0.96 and blowout 0.785 by the same rule.
     /// </summary>
     public static readonly IReadOnlyDictionary<string, double> DefaultMinScoreAlone = new Dictionary<string, double>
     {
-        [HealingFlagTypes.PatchyFade] = 0.96,
-        [HealingFlagTypes.Blowout] = 0.785,
+        [HealingFlagTypes.PatchyFade] = 0.875,
+        [HealingFlagTypes.Blowout] = 0.65,
     };
 
     /// <summary>
@@ -253,6 +248,15 @@ public sealed class HealingAnalyzer(HealingModel model)
         };
     }
 
+    // Whether a redness flag's reddest window stands out from the photo's own window-to-window a* variation outside it
+    // (evidence peakWindowZ against its limit; true when the photo had too few ordinary windows to measure it, unless
+    // clearOnly). With clearOnly the rise must also be clear on its own (at least twice MinRednessDeltaA): then even a
+    // flag over most of the scalp has unaffected skin to be judged against.
+    private bool StandsOut(IReadOnlyDictionary<string, double> e, bool clearOnly) =>
+        e.TryGetValue("peakWindowZ", out double z)
+            ? z >= e["peakWindowZLimit"] && (!clearOnly || e["peakWindowDeltaAStar"] >= 2 * MinRednessDeltaA)
+            : !clearOnly;
+
     /// <summary>
     /// Whether the measurements confirm a flag the model proposed (or, where none can check it, the model is sure
     /// enough alone: <see cref="MinScoreAlone"/>): redness needs a measured a* rise and
@@ -269,8 +273,9 @@ public sealed class HealingAnalyzer(HealingModel model)
         bool sureAlone = flag.Score >= MinScoreAlone.GetValueOrDefault(flag.Type, Threshold);
         return flag.Type switch
         {
-            HealingFlagTypes.Redness => e["peakWindowDeltaAStar"] >= MinRednessDeltaA && e["tiles"] <= MaxRednessShare * gridTiles
-                && (e["peakWindowDeltaAStar"] >= 2 * MinRednessDeltaA || !e.TryGetValue("peakWindowZ", out double z) || z >= e["peakWindowZLimit"]),
+            HealingFlagTypes.Redness => e["peakWindowDeltaAStar"] >= MinRednessDeltaA
+                && (e["tiles"] <= MaxRednessShare * gridTiles || StandsOut(e, clearOnly: true))
+                && (e["peakWindowDeltaAStar"] >= 2 * MinRednessDeltaA || StandsOut(e, clearOnly: false)),
             // Fade needs pigment that was there: no earlier dot in the box means nothing could fade; many
             // earlier dots of which almost none faded means the measurement contradicts the model.
             HealingFlagTypes.PatchyFade => dotsMeasured ? (e["dotsBefore"] >= MinEarlierDots

@@ -49,10 +49,11 @@ public class HealingAccuracyTests(ITestOutputHelper output)
         }
 
 
-        // Model 7e19b042 with the colour confirmation but no dot measurement (fade and blowout stand on the model
-        // alone, from the calibrated HealingAnalyzer.MinScoreAlone), full grid, judgeable truth regions, these 24
-        // seeds: redness 6 TP 0 FP 0 FN (F1 1.000), patchy fade 6/0/1 (0.923), blowout 3/1/0 (0.857), 0 of 15 clean
-        // pairs flagged; the same under the earlier rules. Healing-90018's patch in the bottom-left corner
+        // Model 9229d63e (tiles with context, through its exact dense form) with the colour confirmation but no dot
+        // measurement (fade and blowout stand on the model alone, from the calibrated HealingAnalyzer.MinScoreAlone),
+        // full grid, judgeable truth regions, these 24 seeds: redness 6 TP 0 FP 0 FN (F1 1.000), patchy fade 6/0/1
+        // (0.923), blowout 3/1/0 (0.857), 0 of 15 clean pairs flagged, as model 7e19b042 before it, whose history
+        // follows. Healing-90018's patch in the bottom-left corner
         // ([0,642,64,108], rendered rise 4.2) is labelled only since the redness truth was corrected (2026-11-22;
         // before, 5/0/0 of 16 clean pairs) and found only since the tiles reach the far edges (before, 5/0/1). Before
         // the score floors and the window redness measure (both chosen on calibration seeds 93000–93191, never on
