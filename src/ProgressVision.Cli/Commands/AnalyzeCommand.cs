@@ -62,7 +62,7 @@ public sealed class AnalyzeCommand : Command
         try
         {
             return console.Progress($"analyse {client.Name}", progress =>
-                ClientAnalysisRun.Run(store, client, analysis, VersionInfo.Current, force, progress, cancel.Token));
+                ClientAnalysisRun.Run(store, client, analysis, VersionInfo.ForAnalysis(analysis), force, progress, cancel.Token));
         }
         finally
         {

@@ -100,6 +100,31 @@ public sealed class AnalyzeTests
     }
 
     [Fact]
+    public void ResultsOfOtherAnalysisCode_AreRedone_CurrentOnesKept()
+    {
+        using var fx = new ClinicFixture();
+        ThreeSessionsTwoViews(fx); // 6 pairs
+        var (code, _, stderr) = RunChild(fx, null, "analyze", "--client", "Ann", "--db", fx.Db, "--format", "json");
+        Assert.True(code == 0, stderr);
+
+        // Stored with the version and a fingerprint of the code that computed them (read back by Python's sqlite3).
+        string versions = Oracle(fx, "print(sorted(set(r[0] for r in db.execute('SELECT program_version FROM analyses'))))");
+        Assert.Matches(@"^\['\d+\.\d+\.\d+\+analysis\.[0-9a-f]{12}'\]$", versions);
+
+        // One result as builds before the fingerprint stored it (the bare version number): its code may have had other
+        // rules, so the next run redoes it, and only it.
+        Oracle(fx, "db.execute(\"UPDATE analyses SET program_version = '0.1.0' WHERE id = (SELECT min(id) FROM analyses)\"); db.commit()");
+        File.Delete(fx.File("calls.log"));
+        (code, var stdout, stderr) = RunChild(fx, null, "analyze", "--client", "Ann", "--db", fx.Db, "--format", "json");
+        Assert.True(code == 0, stderr);
+        using var summary = JsonDocument.Parse(stdout);
+        Assert.Equal(1, summary.RootElement.GetProperty("analysed").GetInt32());
+        Assert.Equal(5, summary.RootElement.GetProperty("skipped").GetInt32());
+        Assert.Single(File.ReadAllLines(fx.File("calls.log")));
+        Assert.Equal(versions, Oracle(fx, "print(sorted(set(r[0] for r in db.execute('SELECT program_version FROM analyses'))))"));
+    }
+
+    [Fact]
     public void FailingPair_IsReported_OthersAreStored_AndStatusShowsCoverage()
     {
         using var fx = new ClinicFixture();
