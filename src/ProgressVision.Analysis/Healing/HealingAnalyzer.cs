@@ -492,19 +492,22 @@ public sealed class HealingAnalyzer(HealingModel model)
         var (x0, y0, x1, y1) = PlaneRect(s, box);
         double sa = 0, sb = 0;
         int na = 0, nb = 0;
+        // Whole rows at once (a flag over most of the photo covers millions of plane pixels), summed in the same order.
         for (int y = y0; y < y1; y++)
         {
+            ReadOnlySpan<byte> valid = s.ValidRow(y);
+            ReadOnlySpan<float> la = s.PlaneRow(3, y), aa = s.PlaneRow(4, y), lb = s.PlaneRow(0, y), ab = s.PlaneRow(1, y);
             for (int x = x0; x < x1; x++)
             {
-                if (s.IsSkinLike(3, x, y))
+                if (HealingTileSampler.SkinLike(valid[x], la[x]))
                 {
-                    sa += s.Plane(4, x, y);
+                    sa += aa[x];
                     na++;
                 }
 
-                if (s.IsSkinLike(0, x, y))
+                if (HealingTileSampler.SkinLike(valid[x], lb[x]))
                 {
-                    sb += s.Plane(1, x, y);
+                    sb += ab[x];
                     nb++;
                 }
             }

@@ -69,7 +69,16 @@ public sealed class HealingTileSampler : IDisposable
     /// (0 BEFORE, 3 AFTER): L* no more than 10 below that photo's skin reference, so pigment dots, hair and shadows
     /// do not dilute a skin measure (redness, skin light).
     /// </summary>
-    public bool IsSkinLike(int lChannel, int x, int y) => IsValid(x, y) && Plane(lChannel, x, y) > SkinLikeLPlane;
+    public bool IsSkinLike(int lChannel, int x, int y) => SkinLike(_valid[x, y], Plane(lChannel, x, y));
+
+    /// <summary>Row <paramref name="y"/> of the validity mask (non-zero: inside both photos), for whole-row work.</summary>
+    public ReadOnlySpan<byte> ValidRow(int y) => _valid.Row(y);
+
+    /// <summary>Row <paramref name="y"/> of channel <paramref name="c"/>, for whole-row work.</summary>
+    public ReadOnlySpan<float> PlaneRow(int c, int y) => _planes.Row((c * Height) + y);
+
+    /// <summary>Whether a pixel with validity <paramref name="valid"/> and L* plane value <paramref name="l"/> is skin-like (<see cref="IsSkinLike"/>).</summary>
+    public static bool SkinLike(byte valid, float l) => valid != 0 && l > SkinLikeLPlane;
 
     /// <summary>Value of channel <paramref name="c"/> at downscaled (x, y).</summary>
     public float Plane(int c, int x, int y) => _planes[x, (c * Height) + y];

@@ -33,17 +33,23 @@ internal sealed class RednessField
         // skin-like mask itself, so a window's mean is its a* sum over its skin count.
         var rise = new float[Width * Height];
         var skin = new byte[Width * Height];
-        for (int y = 0; y < Height; y++)
+        int w = Width;
+        // Row-parallel: each row writes only its own part of the two planes.
+        Parallel.For(0, Height, y =>
         {
-            for (int x = 0; x < Width; x++)
+            ReadOnlySpan<byte> valid = s.ValidRow(y);
+            ReadOnlySpan<float> l = s.PlaneRow(3, y), a = s.PlaneRow(4, y);
+            var riseRow = rise.AsSpan(y * w, w);
+            var skinRow = skin.AsSpan(y * w, w);
+            for (int x = 0; x < riseRow.Length; x++)
             {
-                if (s.IsSkinLike(3, x, y))
+                if (HealingTileSampler.SkinLike(valid[x], l[x]))
                 {
-                    rise[(y * Width) + x] = s.Plane(4, x, y) * HealingTileLayout.ChromaScale;
-                    skin[(y * Width) + x] = 1;
+                    riseRow[x] = a[x] * HealingTileLayout.ChromaScale;
+                    skinRow[x] = 1;
                 }
             }
-        }
+        });
 
         _sum = new double[(Width + 1) * (Height + 1)];
         _count = new long[(Width + 1) * (Height + 1)];
