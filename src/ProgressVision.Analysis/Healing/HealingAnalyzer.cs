@@ -532,14 +532,18 @@ public sealed class HealingAnalyzer(HealingModel model)
         var (x0, y0, x1, y1) = PlaneRect(s, box);
         double ya = 0, yb = 0;
         int n = 0;
+        float afterL = s.AfterSkin.L, beforeL = s.BeforeSkin.L;
+        // Whole rows at once (fade evidence measures this for every earlier dot in a box), summed in the same order.
         for (int y = y0; y < y1; y++)
         {
+            ReadOnlySpan<byte> valid = s.ValidRow(y);
+            ReadOnlySpan<float> la = s.PlaneRow(3, y), lb = s.PlaneRow(0, y);
             for (int x = x0; x < x1; x++)
             {
-                if (s.IsSkinLike(3, x, y) && s.IsSkinLike(0, x, y))
+                if (HealingTileSampler.SkinLike(valid[x], la[x]) && HealingTileSampler.SkinLike(valid[x], lb[x]))
                 {
-                    ya += RelativeLuminance(s.Plane(3, x, y), s.AfterSkin.L);
-                    yb += RelativeLuminance(s.Plane(0, x, y), s.BeforeSkin.L);
+                    ya += RelativeLuminance(la[x], afterL);
+                    yb += RelativeLuminance(lb[x], beforeL);
                     n++;
                 }
             }

@@ -29,7 +29,7 @@ public sealed class HealingModel : IDisposable
     /// <summary>Grid step of the dense form's cells, in plane pixels: half a tile.</summary>
     public const int DenseStride = HealingTileLayout.TileSize / 2;
 
-    // A dense form that gives this much more or less than the tile model on a lone tile is not its derivation.
+    // A dense form whose cell differs from its tile classified by the tile model by more than this is not its derivation.
     private const float DenseAgreement = 1e-4f;
 
     private readonly InferenceSession _session;
