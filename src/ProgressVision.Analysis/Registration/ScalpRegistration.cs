@@ -222,14 +222,8 @@ public sealed class ScalpRegistration(RegistrationOptions? options = null)
     // right alignment of a hard pair scored r ≈ 0.2 (Synth hard-502003, true error 0.18 px), the
     // same as photos of different places; halving averages the noise away while dots (6–20 px) and
     // skin texture survive, so right alignments score 0.35–0.9 and unrelated photos stay below 0.1.
-    private static double QualityCorrelation(ImageLevel before, ImageLevel after, Homography afterToBefore)
-    {
-        var (bz, az) = NormalizeBoth(before, after);
-        using var bzScope = bz;
-        using var azScope = az;
-        var samples = TemplateSamples.Select(az, 30000, ContrastRadius);
-        return IntensityAligner.Correlation(samples, bz, ImageLevel.Between(afterToBefore, after, before));
-    }
+    private static double QualityCorrelation(ImageLevel before, ImageLevel after, Homography afterToBefore) =>
+        WindowedCorrelation(before, after, afterToBefore, ContrastRadius, 30000);
 
     // The second acceptance test, for pairs whose fine texture changed between sessions: after a first
     // SMP session AFTER's most textured pixels are the new 0.3–1 mm dots, which BEFORE lacks, so even a
@@ -248,13 +242,18 @@ public sealed class ScalpRegistration(RegistrationOptions? options = null)
     // So structure alone does not tell two backs of heads apart: the bar (0.25) separates right pairs
     // from wrong transforms of unrelated content, and stricter feature evidence (≥ 20 inliers, ratio
     // ≥ 0.15, against 10–13 and ≤ 0.11 for different clients) is required alongside it.
-    private static double StructuralCorrelation(ImageLevel before, ImageLevel after, Homography afterToBefore)
+    private static double StructuralCorrelation(ImageLevel before, ImageLevel after, Homography afterToBefore) =>
+        WindowedCorrelation(before, after, afterToBefore, StructureRadius, StructureSamples);
+
+    // Correlation of the two levels' local z-scores (window radius `radius`) at up to `samples` textured AFTER pixels
+    // mapped into BEFORE: the measure behind both acceptance tests, at their own level and window.
+    private static double WindowedCorrelation(ImageLevel before, ImageLevel after, Homography afterToBefore, int radius, int samples)
     {
-        var (bz, az) = NormalizeBoth(before, after, StructureRadius);
+        var (bz, az) = NormalizeBoth(before, after, radius);
         using var bzScope = bz;
         using var azScope = az;
-        var samples = TemplateSamples.Select(az, StructureSamples, StructureRadius);
-        return IntensityAligner.Correlation(samples, bz, ImageLevel.Between(afterToBefore, after, before));
+        var selected = TemplateSamples.Select(az, samples, radius);
+        return IntensityAligner.Correlation(selected, bz, ImageLevel.Between(afterToBefore, after, before));
     }
 
     // Local z-scores of both levels, each on its own core (they are independent).
