@@ -96,32 +96,25 @@ public sealed class HealingModel : IDisposable
         // and ONNX Runtime's idle threads spinning between runs took CPU from it.
         var options = new InferenceSessionOptions { IntraOpThreads = intraOpThreads, Deterministic = true, AllowSpinning = false };
         var (session, sha) = OpenVerified(path, options, InputName);
-        int context;
+        InferenceSession? dense = null;
         try
         {
-            context = InputContext(session, path);
-        }
-        catch
-        {
-            session.Dispose();
-            throw;
-        }
+            int context = InputContext(session, path);
+            string densePath = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!, DenseFileName);
+            if (!(denseForm ?? context > 0) || !File.Exists(densePath))
+            {
+                return new HealingModel(session, context, path, sha, null, null);
+            }
 
-        string densePath = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!, DenseFileName);
-        if (!(denseForm ?? context > 0) || !File.Exists(densePath))
-        {
-            return new HealingModel(session, context, path, sha, null, null);
-        }
-
-        try
-        {
-            var (dense, denseSha) = OpenVerified(densePath, options, DenseInputName);
+            (dense, string denseSha) = OpenVerified(densePath, options, DenseInputName);
             var model = new HealingModel(session, context, path, sha, dense, denseSha);
             model.CheckDenseForm(densePath);
             return model;
         }
         catch
         {
+            // Neither session outlives a failed load (a dense form that disagrees included).
+            dense?.Dispose();
             session.Dispose();
             throw;
         }
@@ -137,7 +130,7 @@ public sealed class HealingModel : IDisposable
         long[] inShape = [count, HealingTileLayout.Channels, side, side];
         long[] outShape = [count, HealingFlagTypes.ModelClasses.Count];
         _session.Run(
-            [new TensorInput(InputName, tiles[..(count * HealingTileLayout.InputFloats(Context))], inShape)],
+            [new TensorInput(InputName, tiles[..(count * InputFloats)], inShape)],
             [new TensorOutput(OutputName, probabilities[..(count * HealingFlagTypes.ModelClasses.Count)], outShape)]);
     }
 
