@@ -36,9 +36,6 @@ public static class HealingTileLayout
     /// </summary>
     public const int Context = 12;
 
-    /// <summary>Number of floats in one tile without context.</summary>
-    public const int TileFloats = Channels * TileSize * TileSize;
-
     /// <summary>Side of a model input: the tile and <paramref name="context"/> pixels around it.</summary>
     public static int InputSize(int context) => TileSize + (2 * context);
 

@@ -61,27 +61,18 @@ public sealed class HealingTileSampler : IDisposable
     /// <summary>AFTER skin reference.</summary>
     public SkinReference AfterSkin { get; }
 
-    /// <summary>Whether downscaled (x, y) lies inside both photos (its planes are 0 there and carry no signal).</summary>
-    public bool IsValid(int x, int y) => _valid[x, y] != 0;
-
-    /// <summary>
-    /// Whether downscaled (x, y) is valid and skin-like in the photo whose L* plane is <paramref name="lChannel"/>
-    /// (0 BEFORE, 3 AFTER): L* no more than 10 below that photo's skin reference, so pigment dots, hair and shadows
-    /// do not dilute a skin measure (redness, skin light).
-    /// </summary>
-    public bool IsSkinLike(int lChannel, int x, int y) => SkinLike(_valid[x, y], Plane(lChannel, x, y));
-
-    /// <summary>Row <paramref name="y"/> of the validity mask (non-zero: inside both photos), for whole-row work.</summary>
+    /// <summary>Row <paramref name="y"/> of the validity mask (non-zero: inside both photos, where the planes carry signal), for whole-row work.</summary>
     public ReadOnlySpan<byte> ValidRow(int y) => _valid.Row(y);
 
     /// <summary>Row <paramref name="y"/> of channel <paramref name="c"/>, for whole-row work.</summary>
     public ReadOnlySpan<float> PlaneRow(int c, int y) => _planes.Row((c * Height) + y);
 
-    /// <summary>Whether a pixel with validity <paramref name="valid"/> and L* plane value <paramref name="l"/> is skin-like (<see cref="IsSkinLike"/>).</summary>
+    /// <summary>
+    /// Whether a pixel with validity <paramref name="valid"/> and L* plane value <paramref name="l"/> (channel 0 BEFORE,
+    /// 3 AFTER) is skin-like: valid, and L* no more than 10 below that photo's skin reference, so pigment dots, hair
+    /// and shadows do not dilute a skin measure (redness, skin light).
+    /// </summary>
     public static bool SkinLike(byte valid, float l) => valid != 0 && l > SkinLikeLPlane;
-
-    /// <summary>Value of channel <paramref name="c"/> at downscaled (x, y).</summary>
-    public float Plane(int c, int x, int y) => _planes[x, (c * Height) + y];
 
     /// <summary>
     /// Tile origins (downscaled pixels) on a grid with the given stride, keeping tiles that are at

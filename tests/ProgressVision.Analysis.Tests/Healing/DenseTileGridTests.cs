@@ -30,7 +30,7 @@ public sealed class DenseTileGridTests(ITestOutputHelper output) : IDisposable
         {
             // Plane values span what the layout gives (L* offsets of dots reach −3, chroma a few units).
             const int s = HealingTileLayout.TileSize;
-            var plane = new float[HealingTileLayout.TileFloats];
+            var plane = new float[HealingTileLayout.InputFloats(0)];
             for (int i = 0; i < plane.Length; i++)
             {
                 plane[i] = (float)((rng.NextDouble() - 0.5) * (t + 1) * 1.5);

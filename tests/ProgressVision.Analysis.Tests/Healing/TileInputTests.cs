@@ -49,7 +49,7 @@ public sealed class TileInputTests
     public void A_short_destination_is_refused()
     {
         var planes = new float[HealingTileLayout.Channels * 64 * 64];
-        var ex = Assert.Throws<ArgumentException>(() => TileInput.Cut(planes, 64, 64, 0, 0, 12, new float[HealingTileLayout.TileFloats]));
+        var ex = Assert.Throws<ArgumentException>(() => TileInput.Cut(planes, 64, 64, 0, 0, 12, new float[HealingTileLayout.InputFloats(0)]));
         Assert.Contains("12 px of context", ex.Message);
     }
 
