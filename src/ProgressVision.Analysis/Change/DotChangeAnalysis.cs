@@ -11,7 +11,14 @@ namespace ProgressVision.Analysis.Change;
 public static class DotChangeAnalysis
 {
     /// <summary>One labelled dot: BEFORE dot (null for new), AFTER dot (null for lost), the AFTER dot's BEFORE-frame position.</summary>
-    public sealed record DotChangeEntry(DotFate Fate, PigmentDot? Before, PigmentDot? After, double X, double Y);
+    public sealed record DotChangeEntry(DotFate Fate, PigmentDot? Before, PigmentDot? After, double X, double Y)
+    {
+        /// <summary>
+        /// The AFTER dot was found by probing the AFTER photo at the BEFORE dot's place, where its detector saw none:
+        /// a dot the detector missed (it is not among the AFTER photo's detected dots).
+        /// </summary>
+        public bool FoundByProbe { get; init; }
+    }
 
     /// <summary>Result: every labelled dot plus the summary for result.json.</summary>
     /// <param name="Entries">Every labelled dot.</param>
@@ -80,10 +87,11 @@ public static class DotChangeAnalysis
         {
             var bd = before[b];
             int a = partnerOfBefore[b];
+            // The least AFTER contrast a retained dot keeps: the fade fraction of its local transfer.
+            double keeps = (1 - options.FadeFraction) * local[b] * bd.Contrast;
             if (a >= 0)
             {
-                bool contrastFell = after[a].Contrast < (1 - options.FadeFraction) * local[b] * bd.Contrast;
-                entries.Add(new(contrastFell ? DotFate.Faded : DotFate.Retained, bd, after[a], bd.X, bd.Y));
+                entries.Add(new(after[a].Contrast < keeps ? DotFate.Faded : DotFate.Retained, bd, after[a], bd.X, bd.Y));
             }
             else if (seenInAfter(bd.X, bd.Y))
             {
@@ -91,8 +99,9 @@ public static class DotChangeAnalysis
                 // dots whose ink is all there (calibration hard-93035: 188 of 202 "lost" dots were unchanged). The
                 // photo itself is asked: ink at the dot's place, with the contrast a retained dot keeps, is retained.
                 var probed = probeAfter?.Invoke(bd);
-                bool stillThere = probed is { } p && p.Contrast >= (1 - options.FadeFraction) * local[b] * bd.Contrast;
-                entries.Add(stillThere ? new(DotFate.Retained, bd, probed, bd.X, bd.Y) : new(DotFate.Lost, bd, null, bd.X, bd.Y));
+                entries.Add(probed is { } p && p.Contrast >= keeps
+                    ? new(DotFate.Retained, bd, probed, bd.X, bd.Y) { FoundByProbe = true }
+                    : new(DotFate.Lost, bd, null, bd.X, bd.Y));
             }
         }
 

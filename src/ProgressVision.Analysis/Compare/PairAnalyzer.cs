@@ -251,11 +251,7 @@ public sealed class PairAnalyzer(PairAnalysisOptions options, HealingModel? heal
     // reported as one. The dots already matched are the detector's own, so only the probe's finds are added.
     private static PhotoMetrics WithRecoveredDots(PhotoMeasurement after, DotChangeAnalysis.DotChangeResult change, PhotoMeasurementOptions options)
     {
-        var detected = after.Dots.ToHashSet();
-        var recovered = change.Entries
-            .Where(e => e.Fate == DotFate.Retained && e.After is { } a && !detected.Contains(a))
-            .Select(e => e.After!.Value)
-            .ToList();
+        var recovered = change.Entries.Where(e => e.FoundByProbe).Select(e => e.After!.Value).ToList();
         if (recovered.Count == 0)
         {
             return after.Metrics;

@@ -55,8 +55,10 @@ public class DotChangeSynthTests
         Assert.Equal(0, analysis.Result.Before.RecoveredDots);
 
         var truthDots = t.After.Dots;
+        // The probe's finds, told apart from the detector's dots independently of how the pipeline marks them.
         var detectedSet = analysis.AfterMeasurement.Dots.ToHashSet();
         var recovered = analysis.Change.Entries.Where(e => e.After is { } a && !detectedSet.Contains(a)).Select(e => e.After!.Value).ToList();
+        Assert.Equal(recovered.Count, analysis.Change.Entries.Count(e => e.FoundByProbe));
         Assert.True(recovered.Count >= after.RecoveredDots, $"{recovered.Count} probe finds, {after.RecoveredDots} counted");
         int onTruth = recovered.Count(d => truthDots.Any(td => Math.Abs(td.X - d.X) < 3 && Math.Abs(td.Y - d.Y) < 3));
         Assert.True(onTruth >= 0.95 * recovered.Count, $"{onTruth} of {recovered.Count} recovered dots lie within 3 px of a rendered AFTER dot");
