@@ -248,14 +248,20 @@ public sealed class HealingAnalyzer(HealingModel model)
         };
     }
 
-    // Whether a redness flag's reddest window stands out from the photo's own window-to-window a* variation outside it
-    // (evidence peakWindowZ against its limit; true when the photo had too few ordinary windows to measure it, unless
-    // clearOnly). With clearOnly the rise must also be clear on its own (at least twice MinRednessDeltaA): then even a
-    // flag over most of the scalp has unaffected skin to be judged against.
-    private bool StandsOut(IReadOnlyDictionary<string, double> e, bool clearOnly) =>
-        e.TryGetValue("peakWindowZ", out double z)
-            ? z >= e["peakWindowZLimit"] && (!clearOnly || e["peakWindowDeltaAStar"] >= 2 * MinRednessDeltaA)
-            : !clearOnly;
+    // A redness proposal is kept when its reddest window rises at least MinRednessDeltaA over the photo's ordinary
+    // windows, and, under twice that, also stands out from their window-to-window variation (evidence peakWindowZ
+    // against its limit; not measurable on a photo with too few ordinary windows, which then passes). A flag over more
+    // than MaxRednessShare of the grid needs both a clear rise (twice MinRednessDeltaA) and a measured z that stands
+    // out: only then is there unaffected skin left to judge it against.
+    private bool RednessConfirmed(IReadOnlyDictionary<string, double> e, int gridTiles)
+    {
+        double rise = e["peakWindowDeltaAStar"];
+        bool measured = e.TryGetValue("peakWindowZ", out double z);
+        bool standsOut = !measured || z >= e["peakWindowZLimit"];
+        bool clear = rise >= 2 * MinRednessDeltaA;
+        bool leavesSkin = e["tiles"] <= MaxRednessShare * gridTiles || (clear && measured && standsOut);
+        return rise >= MinRednessDeltaA && leavesSkin && (clear || standsOut);
+    }
 
     /// <summary>
     /// Whether the measurements confirm a flag the model proposed (or, where none can check it, the model is sure
@@ -273,9 +279,7 @@ public sealed class HealingAnalyzer(HealingModel model)
         bool sureAlone = flag.Score >= MinScoreAlone.GetValueOrDefault(flag.Type, Threshold);
         return flag.Type switch
         {
-            HealingFlagTypes.Redness => e["peakWindowDeltaAStar"] >= MinRednessDeltaA
-                && (e["tiles"] <= MaxRednessShare * gridTiles || StandsOut(e, clearOnly: true))
-                && (e["peakWindowDeltaAStar"] >= 2 * MinRednessDeltaA || StandsOut(e, clearOnly: false)),
+            HealingFlagTypes.Redness => RednessConfirmed(e, gridTiles),
             // Fade needs pigment that was there: no earlier dot in the box means nothing could fade; many
             // earlier dots of which almost none faded means the measurement contradicts the model.
             HealingFlagTypes.PatchyFade => dotsMeasured ? (e["dotsBefore"] >= MinEarlierDots
