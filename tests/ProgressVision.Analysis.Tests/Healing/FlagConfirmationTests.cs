@@ -87,6 +87,9 @@ public sealed class FlagConfirmationTests : IDisposable
     [InlineData(5.0, 10, true)]             // a clear a* rise over a small part of the scalp
     [InlineData(2.4, 10, false)]            // below the visibility floor of 2.5 a* units (the reddest window)
     [InlineData(5.0, 60, false)]            // over 60 of 100 tiles: no unaffected skin left to compare with
+    [InlineData(18.47, 60, true, 7.98, 2.71)] // over most of the scalp, but clear and standing out (real red_30-Front)
+    [InlineData(18.47, 60, false, 1.5, 2.71)] // as clear over most of the scalp, but no calmer skin to stand out from
+    [InlineData(4.0, 60, false, 8.0, 2.33)]   // standing out over most of the scalp, but under twice the floor
     [InlineData(2.5, 5, false, 1.41, 2.33)] // +2.5 where this photo's ordinary windows vary by 1.24 (z 1.41 under the limit for 5 windows)
     [InlineData(2.5, 5, true, 8.6, 2.33)]   // the same rise on evenly coloured skin
     [InlineData(19.9, 5, true, 1.73, 2.33)] // a real red scalp: +19.9 where the other windows vary by 11.5 stands on its own
