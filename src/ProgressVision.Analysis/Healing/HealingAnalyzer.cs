@@ -426,10 +426,14 @@ public sealed class HealingAnalyzer(HealingModel model)
     /// them in the true patch), and the whole box then fails the measurement although the patch in it is real.
     /// Proposals that stay unconfirmed keep the model's original box.
     /// </summary>
-    private List<HealingFlag> NarrowFade(List<HealingFlag> proposed, IReadOnlyList<HealingFlagAssembler.TileProbabilities> tiles, IReadOnlyList<DotChangeSample> dots, HealingFlagAssembler.EvidenceProvider evidence, Func<HealingFlag, bool> confirmed)
+    internal List<HealingFlag> NarrowFade(List<HealingFlag> proposed, IReadOnlyList<HealingFlagAssembler.TileProbabilities> tiles, IReadOnlyList<DotChangeSample> dots, HealingFlagAssembler.EvidenceProvider evidence, Func<HealingFlag, bool> confirmed)
     {
         const int s = HealingTileLayout.TileSize, f = HealingTileLayout.Downscale;
         int fade = HealingFlagTypes.ClassIndex(HealingFlagTypes.PatchyFade);
+        // A proposal is narrowed within its own tiles, not within its box: a large proposal's box can hold a separate
+        // smaller one, whose tiles would otherwise come back as a second flag with the same box (held-out pair
+        // hard-99171 reported one fade tile twice).
+        var groups = HealingFlagAssembler.Groups(tiles, Stride, Threshold, fade);
         var result = new List<HealingFlag>();
         foreach (var flag in proposed)
         {
@@ -446,10 +450,8 @@ public sealed class HealingAnalyzer(HealingModel model)
                 return inTile.Count >= MinEarlierDots && inTile.Count(d => d.Faded) >= MinFadedShare * inTile.Count;
             }
 
-            var b = flag.Box;
-            var faded = tiles.Where(t => t.Probabilities[fade] >= Threshold
-                && t.X * f >= b[0] && t.Y * f >= b[1] && (t.X + s) * f <= b[0] + b[2] && (t.Y + s) * f <= b[1] + b[3]
-                && TileFaded(t)).ToList();
+            var own = groups.First(g => g.Count == (int)flag.Evidence["tiles"] && HealingFlagAssembler.Box(g).SequenceEqual(flag.Box));
+            var faded = own.Where(TileFaded).ToList();
             // The tiles were chosen for their faded dots, so a narrowed group must clear the noise test at a level
             // divided by the number of tiles searched (Bonferroni): picking the worst of 60 noisy tiles and testing it
             // at 5% would find "fade" on most noisy pairs (it did on calibration pairs hard-93027 and hard-93035).

@@ -29,36 +29,9 @@ public static class HealingFlagAssembler
         var classes = HealingFlagTypes.ModelClasses;
         for (int k = 1; k < classes.Count; k++)
         {
-            var members = tiles.Where(t => t.Probabilities[k] >= threshold).ToList();
-            var parent = Enumerable.Range(0, members.Count).ToArray();
-            int Find(int i)
+            foreach (var g in Groups(tiles, stride, threshold, k))
             {
-                while (parent[i] != i)
-                {
-                    parent[i] = parent[parent[i]];
-                    i = parent[i];
-                }
-
-                return i;
-            }
-
-            for (int i = 0; i < members.Count; i++)
-            {
-                for (int j = i + 1; j < members.Count; j++)
-                {
-                    if (Math.Abs(members[i].X - members[j].X) <= stride && Math.Abs(members[i].Y - members[j].Y) <= stride)
-                    {
-                        parent[Find(i)] = Find(j);
-                    }
-                }
-            }
-
-            foreach (var group in Enumerable.Range(0, members.Count).GroupBy(Find))
-            {
-                const int s = HealingTileLayout.TileSize, f = HealingTileLayout.Downscale;
-                var g = group.Select(i => members[i]).ToList();
-                int x0 = g.Min(t => t.X), y0 = g.Min(t => t.Y), x1 = g.Max(t => t.X) + s, y1 = g.Max(t => t.Y) + s;
-                double[] box = [x0 * f, y0 * f, (x1 - x0) * f, (y1 - y0) * f];
+                double[] box = Box(g);
                 var (measured, note) = evidence(classes[k], box, g.Select(t => (t.X, t.Y)).ToList());
                 var all = new Dictionary<string, double>(measured)
                 {
@@ -70,5 +43,46 @@ public static class HealingFlagAssembler
         }
 
         return flags.OrderByDescending(f => f.Score).ToList();
+    }
+
+    /// <summary>
+    /// The connected groups (8-neighbour on the tile grid) of the tiles whose probability of class
+    /// <paramref name="classIndex"/> reaches <paramref name="threshold"/>: each becomes one flag.
+    /// </summary>
+    public static List<List<TileProbabilities>> Groups(IReadOnlyList<TileProbabilities> tiles, int stride, float threshold, int classIndex)
+    {
+        var members = tiles.Where(t => t.Probabilities[classIndex] >= threshold).ToList();
+        var parent = Enumerable.Range(0, members.Count).ToArray();
+        int Find(int i)
+        {
+            while (parent[i] != i)
+            {
+                parent[i] = parent[parent[i]];
+                i = parent[i];
+            }
+
+            return i;
+        }
+
+        for (int i = 0; i < members.Count; i++)
+        {
+            for (int j = i + 1; j < members.Count; j++)
+            {
+                if (Math.Abs(members[i].X - members[j].X) <= stride && Math.Abs(members[i].Y - members[j].Y) <= stride)
+                {
+                    parent[Find(i)] = Find(j);
+                }
+            }
+        }
+
+        return Enumerable.Range(0, members.Count).GroupBy(Find).Select(g => g.Select(i => members[i]).ToList()).ToList();
+    }
+
+    /// <summary>The union of a group's tile boxes, in BEFORE pixels [x, y, w, h].</summary>
+    public static double[] Box(IReadOnlyList<TileProbabilities> group)
+    {
+        const int s = HealingTileLayout.TileSize, f = HealingTileLayout.Downscale;
+        int x0 = group.Min(t => t.X), y0 = group.Min(t => t.Y), x1 = group.Max(t => t.X) + s, y1 = group.Max(t => t.Y) + s;
+        return [x0 * f, y0 * f, (x1 - x0) * f, (y1 - y0) * f];
     }
 }
