@@ -225,10 +225,11 @@ public sealed class HealingAnalyzer(HealingModel model)
 
         double radiusScale = PhotoRadiusRatio(dots);
         // Only a redness proposal needs the redness field and the analysed area's windows: computed on first use.
-        var redness = new Lazy<(RednessField Field, List<(int X, int Y, double Rise)> Windows)>(() =>
+        var redness = new Lazy<RednessMeasure>(() =>
         {
-            var field = new RednessField(sampler);
-            return (field, field.Windows(origins));
+            var clipped = ClippedColour.PlaneMask(afterOnBefore, sampler.Width, sampler.Height);
+            var field = new RednessField(sampler, clipped);
+            return new RednessMeasure(field, field.Windows(origins), clipped);
         });
         HealingFlagAssembler.EvidenceProvider evidence = (type, box, members) => Evidence(sampler, dots, GrownRadiusRatio * radiusScale, redness, type, box, members);
         var proposed = HealingFlagAssembler.Assemble(tiles, Stride, Threshold, evidence);
@@ -294,7 +295,7 @@ public sealed class HealingAnalyzer(HealingModel model)
         };
     }
 
-    private static (IReadOnlyDictionary<string, double> Evidence, string? Note) Evidence(HealingTileSampler s, IReadOnlyList<DotChangeSample> dots, double grownRatio, Lazy<(RednessField Field, List<(int X, int Y, double Rise)> Windows)> redness, string type, double[] box, IReadOnlyList<(int X, int Y)> members)
+    private static (IReadOnlyDictionary<string, double> Evidence, string? Note) Evidence(HealingTileSampler s, IReadOnlyList<DotChangeSample> dots, double grownRatio, Lazy<RednessMeasure> redness, string type, double[] box, IReadOnlyList<(int X, int Y)> members)
     {
         var e = new Dictionary<string, double>();
         string? note = null;
@@ -312,7 +313,7 @@ public sealed class HealingAnalyzer(HealingModel model)
                 // "relative to untreated skin in the same photo", and the reference (the brighter half of all skin,
                 // redness included) sat 0.1–1.0 a* above the ordinary windows on calibration pairs.
                 const int f = HealingTileLayout.Downscale, w = RednessField.Window;
-                var (field, windows) = redness.Value;
+                var (field, windows, clipped) = redness.Value;
                 var outside = windows.Where(t => !Overlaps(t.X * f, t.Y * f, w * f, box)).Select(t => t.Rise).ToList();
                 double baseline = outside.Count >= 4 ? Median(outside) : 0, peak = field.Peak(members);
                 e["peakWindowDeltaAStar"] = double.IsNaN(peak) ? 0 : Math.Round(peak - baseline, 2);
@@ -329,7 +330,13 @@ public sealed class HealingAnalyzer(HealingModel model)
                     e["peakWindowZLimit"] = Math.Round(StandardNormal.Quantile(1 - (0.05 / Math.Max(1, field.Windows(members).Count))), 2);
                 }
 
-                if (afterDa < 2)
+                double clippedShare = ClippedShare(s, clipped, box);
+                e["clippedShare"] = Math.Round(clippedShare, 3);
+                if (clippedShare >= 0.5)
+                {
+                    note = $"the AFTER photo's colour is clipped (a channel at {ClippedColour.Level} or more) over {clippedShare:0%} of this box: its redness cannot be measured there";
+                }
+                else if (afterDa < 2)
                 {
                     note = $"the model sees redness but skin a* is only {afterDa:0.0} above this photo's skin reference";
                 }
@@ -522,6 +529,27 @@ public sealed class HealingAnalyzer(HealingModel model)
         return (na == 0 ? 0 : sa / na * HealingTileLayout.ChromaScale, nb == 0 ? 0 : sb / nb * HealingTileLayout.ChromaScale);
     }
 
+    // Share of the box's valid plane pixels whose AFTER colour is clipped (ClippedColour).
+    private static double ClippedShare(HealingTileSampler s, byte[] clipped, double[] box)
+    {
+        var (x0, y0, x1, y1) = PlaneRect(s, box);
+        int n = 0, c = 0;
+        for (int y = y0; y < y1; y++)
+        {
+            ReadOnlySpan<byte> valid = s.ValidRow(y);
+            for (int x = x0; x < x1; x++)
+            {
+                if (valid[x] != 0)
+                {
+                    n++;
+                    c += clipped[(y * s.Width) + x];
+                }
+            }
+        }
+
+        return n == 0 ? 0 : c / (double)n;
+    }
+
     // The model-plane pixels [x0, x1) × [y0, y1) of a box in BEFORE pixels, clipped to the planes.
     private static (int X0, int Y0, int X1, int Y1) PlaneRect(HealingTileSampler s, double[] box)
     {
@@ -572,6 +600,9 @@ public sealed class HealingAnalyzer(HealingModel model)
         return a.Length == 0 ? double.NaN : a[a.Length / 2];
     }
 }
+
+/// <summary>The AFTER photo's redness field, its measured windows over the analysed grid, and its clipped-colour mask.</summary>
+internal sealed record RednessMeasure(RednessField Field, List<(int X, int Y, double Rise)> Windows, byte[] Clipped);
 
 /// <summary>
 /// Cuts tiles into one reused input buffer, BatchSize at a time, and runs the model on them; the

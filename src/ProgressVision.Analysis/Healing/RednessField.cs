@@ -5,7 +5,8 @@ namespace ProgressVision.Analysis.Healing;
 /// <summary>
 /// The AFTER photo's skin redness (CIELAB a* above its skin reference) averaged over square windows of the model
 /// planes, from summed-area tables (<see cref="IntegralImage"/>) so any window costs four lookups. Only skin-like pixels count (valid, L* no more
-/// than 10 below the skin reference), so pigment dots, hair and the area outside the photos do not dilute it.
+/// than 10 below the skin reference, colour not clipped), so pigment dots, hair, the area outside the photos and
+/// over-exposed skin do not distort it.
 /// </summary>
 /// <remarks>
 /// A window is half a model tile on a side (32 model px, 64 photo px, 3.2 mm at 0.05 mm/px): small enough that a
@@ -25,7 +26,12 @@ internal sealed class RednessField
     private readonly long[] _count;
 
     /// <summary>Builds the tables from the sampler's AFTER planes.</summary>
-    public RednessField(HealingTileSampler s)
+    /// <param name="s">The pair's planes.</param>
+    /// <param name="clipped">
+    /// Optional <see cref="ClippedColour.PlaneMask"/> of the AFTER photo: pixels whose colour the camera clipped are
+    /// not skin that can be measured, and a window made mostly of them holds too little skin.
+    /// </param>
+    public RednessField(HealingTileSampler s, byte[]? clipped = null)
     {
         Width = s.Width;
         Height = s.Height;
@@ -43,7 +49,7 @@ internal sealed class RednessField
             var skinRow = skin.AsSpan(y * w, w);
             for (int x = 0; x < riseRow.Length; x++)
             {
-                if (HealingTileSampler.SkinLike(valid[x], l[x]))
+                if (HealingTileSampler.SkinLike(valid[x], l[x]) && (clipped is null || clipped[(y * w) + x] == 0))
                 {
                     riseRow[x] = a[x] * HealingTileLayout.ChromaScale;
                     skinRow[x] = 1;

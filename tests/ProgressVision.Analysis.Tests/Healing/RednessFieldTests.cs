@@ -46,6 +46,37 @@ public class RednessFieldTests
         Assert.Equal([(32, 0), (32, 32), (64, 0), (64, 32)], windows.Select(w => (w.X, w.Y)).OrderBy(w => w).ToArray());
     }
 
+    [Fact]
+    public void Skin_whose_colour_the_camera_clipped_is_not_measured()
+    {
+        // Over-exposed light skin: red at 255 everywhere, and in one window green and blue a little lower (skin a little
+        // darker there). With the red clipped the colour reads redder there (a* from green and blue alone); it is not
+        // the skin's colour. Photo [128,192)×[0,64) is plane window (64, 0).
+        byte[] clippedSkin = [255, 220, 205], clippedDarker = [255, 200, 185];
+        using var before = Fill(256, 256, (_, _) => Skin);
+        using var after = Fill(256, 256, (x, y) => x >= 128 && x < 192 && y < 64 ? clippedDarker : clippedSkin);
+        using var valid = new PixelBuffer<byte>(256, 256, 1);
+        valid.Span.Fill(1);
+        using var sampler = new HealingTileSampler(before, after, valid);
+        Assert.True(new RednessField(sampler).Mean(64, 0) > 2, "unmasked, the clipped window reads as redness");
+        var clipped = ClippedColour.PlaneMask(after, sampler.Width, sampler.Height);
+        Assert.All(clipped, c => Assert.Equal(1, c));
+        var field = new RednessField(sampler, clipped);
+        Assert.True(double.IsNaN(field.Mean(64, 0)), "a clipped window holds no measurable skin");
+        Assert.True(double.IsNaN(field.Peak([(32, 0)])));
+    }
+
+    [Fact]
+    public void A_clipped_channel_marks_its_whole_plane_block()
+    {
+        // 6×4 photo → 3×2 plane; one channel at the clipping level marks its 2×2 block, one below it does not.
+        using var rgb = Fill(6, 4, (_, _) => Skin);
+        rgb[3, 0, 2] = ClippedColour.Level;          // photo (3, 0) → plane (1, 0)
+        rgb[4, 3, 0] = ClippedColour.Level - 1;      // photo (4, 3) → plane (2, 1): not clipped
+        rgb[0, 3, 1] = 255;                          // photo (0, 3) → plane (0, 1)
+        Assert.Equal(new byte[] { 0, 1, 0, 1, 0, 0 }, ClippedColour.PlaneMask(rgb, 3, 2));
+    }
+
     private static PixelBuffer<byte> Fill(int w, int h, Func<int, int, byte[]> color)
     {
         var b = new PixelBuffer<byte>(w, h, 3);
