@@ -192,6 +192,17 @@ public sealed class PairAnalyzer(PairAnalysisOptions options, HealingModel? heal
                     return beforeM.Mask.LabelAt((tx * f) + half, (ty * f) + half) != ScalpLabel.Background;
                 });
                 flags.AddRange(GateByDays(DotJudgedOnlyIfComparable(healing.Flags, alignment, warnings).ToList(), daysSince, warnings));
+                // An over-exposed photo hides redness (its clipped skin is left out of the measure): say so, or a
+                // pair with no redness flag would read as healed skin.
+                foreach (var (name, photo) in new[] { ("BEFORE", before), ("AFTER", afterOnBefore) })
+                {
+                    double clipped = ClippedColour.Share(photo, valid);
+                    if (clipped > ClippedColour.WarnShare)
+                    {
+                        warnings.Add(string.Create(CultureInfo.InvariantCulture,
+                            $"{name} photo over-exposed: colour clipped (a channel at {ClippedColour.Level} or more) over {clipped:0%} of the compared area, where neither redness nor dot contrast can be measured; retake it with less light or exposure"));
+                    }
+                }
                 // A proposal the measures overruled is still worth a look: say where and why it was dropped.
                 foreach (var u in healing.Unconfirmed)
                 {
