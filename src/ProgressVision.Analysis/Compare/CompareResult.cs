@@ -134,6 +134,12 @@ public sealed record Gap(double[] Polygon, double AreaPx, double? AreaMm2)
 
     /// <summary>The same in mm (null without a scale).</summary>
     public double? InscribedDiameterMm { get; init; }
+
+    /// <summary>
+    /// Whether the patch reaches the photo's edge, so it may go on beyond it and be wider than the photo shows; null in
+    /// results stored before it was measured.
+    /// </summary>
+    public bool? RunsOffFrame { get; init; }
 }
 
 /// <summary>Dot-to-dot change counts.</summary>

@@ -74,11 +74,25 @@ public static class SessionRecommender
             reasons.Add(F($"coverage {after.Coverage * 100:0.0}% is below the target {targets.TargetCoverage * 100:0.0}%"));
         }
 
+        var photoNotes = new List<string>();
         foreach (var gap in after.Gaps)
         {
-            bool tooBig = gap.AreaMm2 is double mm2
-                ? mm2 > targets.MaxGapAreaMm2 && HoldsDiscOf(gap.InscribedDiameterMm, targets.MaxGapAreaMm2)
-                : gap.AreaPx > targets.MaxGapAreaPx && HoldsDiscOf(gap.InscribedDiameterPx, targets.MaxGapAreaPx);
+            bool overArea = gap.AreaMm2 is double mm2 ? mm2 > targets.MaxGapAreaMm2 : gap.AreaPx > targets.MaxGapAreaPx;
+            bool wide = gap.AreaMm2 is not null ? HoldsDiscOf(gap.InscribedDiameterMm, targets.MaxGapAreaMm2) : HoldsDiscOf(gap.InscribedDiameterPx, targets.MaxGapAreaPx);
+            bool tooBig = overArea && wide;
+            if (overArea && !wide && gap.RunsOffFrame == true)
+            {
+                // A patch over the area limit that the frame cuts to a strip: the photo does not show whether it is a
+                // hole a session left or a lane between clumps (a patch must be as wide as the limit's disc). Not
+                // counted, but said, so the practitioner looks at it on a photo that shows all of it.
+                var (gx, gy, gw, gh) = Bounds(gap.Polygon);
+                string size = gap.AreaMm2 is double a2 ? F($"{a2:0.0} mm²") : F($"{gap.AreaPx:0} px²");
+                string across = gap.InscribedDiameterMm is double dm ? F($"{dm:0.0} mm") : F($"{gap.InscribedDiameterPx ?? 0:0} px");
+                string limit = gap.AreaMm2 is not null ? F($"{DiscDiameter(targets.MaxGapAreaMm2):0.0} mm") : F($"{DiscDiameter(targets.MaxGapAreaPx):0} px");
+                reasons.Add(F($"empty patch of {size} at [{gx:0},{gy:0},{gw:0},{gh:0}] runs off the photo's edge and is only {across} across in it (an empty patch is at least {limit} across): not judged from this photo; check it on one that shows all of it"));
+                photoNotes.Add(reasons[^1]);
+            }
+
             if (tooBig)
             {
                 treat = true;
@@ -160,7 +174,7 @@ public static class SessionRecommender
         // a confident call; one within a few percent of its threshold is a coin toss.
         double decisive = treat ? margins.Where(v => v > 0).DefaultIfEmpty(0).Max() : -margins.DefaultIfEmpty(-1).Max();
         double confidence = Math.Clamp(0.5 + decisive, 0.5, 0.99);
-        var clientReasons = reasons.Where(r => !flagReasons.Contains(r)).Concat(clientNotes).ToList();
+        var clientReasons = reasons.Where(r => !flagReasons.Contains(r) && !photoNotes.Contains(r)).Concat(clientNotes).ToList();
         return new Recommendation(treat && !wait, Math.Round(confidence, 3), reasons) { Action = action, ClientReasons = clientReasons, Targets = targets };
     }
 
@@ -174,6 +188,9 @@ public static class SessionRecommender
     // detector missed the dots). Unknown width (a result stored before it was measured) keeps the area rule alone.
     private static bool HoldsDiscOf(double? diameter, double area) =>
         diameter is not double d || Math.PI * d * d / 4 >= area;
+
+    // Diameter of the disc of the given area.
+    private static double DiscDiameter(double area) => 2 * Math.Sqrt(area / Math.PI);
 
     private static void AddOnce(List<string> list, string text)
     {

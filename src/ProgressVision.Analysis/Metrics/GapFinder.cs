@@ -91,11 +91,14 @@ public static class GapFinder
             label[i] = id;
             queue.Enqueue(i);
             long cells = 0;
+            bool offFrame = false;
             var centres = new List<int>();
             while (queue.Count > 0)
             {
                 int c = queue.Dequeue();
                 cells++;
+                // Discs stop at the border, so a patch that reaches it fills the outermost cells there.
+                offFrame |= c % gw == 0 || c / gw == 0 || c % gw == gw - 1 || c / gw == gh - 1;
                 if (radius[c] > 0)
                 {
                     centres.Add(c);
@@ -135,6 +138,7 @@ public static class GapFinder
             {
                 InscribedDiameterPx = 2 * widest,
                 InscribedDiameterMm = mmPerPx is double sd ? 2 * widest * sd : null,
+                RunsOffFrame = offFrame,
             });
         }
 

@@ -64,6 +64,25 @@ public class SessionRecommenderTests
     }
 
     [Fact]
+    public void An_empty_strip_the_frame_cuts_is_reported_but_not_judged()
+    {
+        // 30 mm² over the 16 mm² limit, but 3.2 mm across in the photo (under the 4.5 mm of a 16 mm² disc) and running
+        // off its edge: the photo cannot tell a hole from a lane. Not a reason to treat; said to the practitioner (with
+        // the box and the disc the limit asks for: 2·√(16/π) = 4.5 mm), not to the client. The same strip inside the
+        // photo is a lane and is not mentioned.
+        var strip = new Gap([300, 690, 500, 690, 500, 749, 300, 749], 12000, 30) { InscribedDiameterPx = 64, InscribedDiameterMm = 3.2, RunsOffFrame = true };
+        var r = SessionRecommender.Recommend(Metrics(0.12, 80, 0.2, strip), null, [], null, 0.05, ClinicTargets.Default);
+        Assert.Equal(SessionRecommender.ActionComplete, r.Action);
+        var note = Assert.Single(r.Reasons, s => s.Contains("runs off the photo's edge"));
+        Assert.Contains("30.0 mm² at [300,690,200,59]", note);
+        Assert.Contains("3.2 mm across", note);
+        Assert.Contains("4.5 mm across", note);
+        Assert.DoesNotContain(r.ClientReasons!, s => s.Contains("edge"));
+        var inside = SessionRecommender.Recommend(Metrics(0.12, 80, 0.2, strip with { RunsOffFrame = false }), null, [], null, 0.05, ClinicTargets.Default);
+        Assert.DoesNotContain(inside.Reasons, s => s.Contains("empty patch"));
+    }
+
+    [Fact]
     public void Fade_is_not_judged_too_soon_after_a_session()
     {
         var change = new DotChangeSummary(50, 30, 20, 0, 0.5);

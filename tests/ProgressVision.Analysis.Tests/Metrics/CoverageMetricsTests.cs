@@ -69,6 +69,7 @@ public sealed class CoverageMetricsTests
         // √(35² + 5²) = √(25² + 25²) = √1250 px away (dots within 30 px were removed, the next lattice ring is there).
         Assert.Equal(2 * Math.Sqrt(1250), gap.InscribedDiameterPx!.Value, 6);
         Assert.Equal(0.2 * Math.Sqrt(1250), gap.InscribedDiameterMm!.Value, 6);
+        Assert.False(gap.RunsOffFrame, "a hole 60 px from every edge does not reach the frame");
         int n = gap.Polygon.Length / 2;
         Assert.True(n >= 8, $"polygon of {n} vertices");
         double cx = 0, cy = 0, shoelace = 0;
@@ -103,6 +104,7 @@ public sealed class CoverageMetricsTests
         var gap = Assert.Single(GapFinder.Find(holed, area, minDiameterPx: 25));
         double cy = Enumerable.Range(0, gap.Polygon.Length / 2).Average(i => gap.Polygon[(2 * i) + 1]);
         Assert.InRange(cy, 160, 200);
+        Assert.True(gap.RunsOffFrame, "the hole is cut by the bottom edge");
     }
 
     // Dots of spacing 10 at (5, 5), (15, 5), … across a 200-px-wide photo, rows while y < height.
