@@ -28,18 +28,15 @@ internal static class ClippedColour
         ArgumentNullException.ThrowIfNull(valid);
         long n = 0, clipped = 0;
         var gate = new Lock();
-        // Row-parallel counts, summed once per worker.
+        // Row-parallel counts, summed once per worker. Both scans are the runtime's vectorised span searches: most rows
+        // of a photo hold no clipped byte at all, so the search skips them 32 bytes at a time.
         Parallel.For(0, rgb.Height, () => (N: 0L, C: 0L), (y, _, acc) =>
         {
-            ReadOnlySpan<byte> src = rgb.Row(y), v = valid.Row(y);
-            for (int x = 0; x < rgb.Width; x++)
+            ReadOnlySpan<byte> v = valid.Row(y)[..rgb.Width];
+            acc.N += v.Length - v.Count((byte)0);
+            foreach (int x in ClippedPixels(rgb.Row(y)[..(3 * rgb.Width)], 1))
             {
-                if (v[x] != 0)
-                {
-                    acc.N++;
-                    int i = 3 * x;
-                    acc.C += src[i] >= Level || src[i + 1] >= Level || src[i + 2] >= Level ? 1 : 0;
-                }
+                acc.C += v[x] != 0 ? 1 : 0;
             }
 
             return acc;
@@ -68,20 +65,40 @@ internal static class ClippedColour
         Parallel.For(0, height, y =>
         {
             var dst = mask.AsSpan(y * width, width);
+            int pixels = Math.Min(rgb.Width, width * f);
             for (int dy = 0; dy < f && (y * f) + dy < rgb.Height; dy++)
             {
-                ReadOnlySpan<byte> src = rgb.Row((y * f) + dy);
-                int pixels = Math.Min(rgb.Width, width * f);
-                for (int x = 0; x < pixels; x++)
+                foreach (int block in ClippedPixels(rgb.Row((y * f) + dy)[..(3 * pixels)], f))
                 {
-                    int i = 3 * x;
-                    if (src[i] >= Level || src[i + 1] >= Level || src[i + 2] >= Level)
-                    {
-                        dst[x / f] = 1;
-                    }
+                    dst[block] = 1;
                 }
             }
         });
         return mask;
+    }
+
+    /// <summary>
+    /// The blocks of <paramref name="block"/> pixels of an RGB row (index = pixel / block) that hold a clipped channel,
+    /// each once, in order. The vectorised <see cref="MemoryExtensions.IndexOfAnyInRange{T}(ReadOnlySpan{T}, T, T)"/>
+    /// finds the next clipped byte; the search then resumes at the next block, which a hit has already decided.
+    /// </summary>
+    private static List<int> ClippedPixels(ReadOnlySpan<byte> row, int block)
+    {
+        var hits = new List<int>();
+        int i = 0;
+        while (i < row.Length)
+        {
+            int k = row[i..].IndexOfAnyInRange(Level, byte.MaxValue);
+            if (k < 0)
+            {
+                break;
+            }
+
+            int b = (i + k) / 3 / block;
+            hits.Add(b);
+            i = (b + 1) * block * 3;
+        }
+
+        return hits;
     }
 }
