@@ -439,8 +439,8 @@ public sealed class HealingAnalyzer(HealingModel model)
         int fade = HealingFlagTypes.ClassIndex(HealingFlagTypes.PatchyFade);
         // A proposal is narrowed within its own tiles, not within its box: a large proposal's box can hold a separate
         // smaller one, whose tiles would otherwise come back as a second flag with the same box (held-out pair
-        // hard-99171 reported one fade tile twice).
-        var groups = HealingFlagAssembler.Groups(tiles, Stride, Threshold, fade);
+        // hard-99171 reported one fade tile twice). The groups are Assemble's again, found only if a proposal needs them.
+        var groups = new Lazy<List<List<HealingFlagAssembler.TileProbabilities>>>(() => HealingFlagAssembler.Groups(tiles, Stride, Threshold, fade));
         var result = new List<HealingFlag>();
         foreach (var flag in proposed)
         {
@@ -457,7 +457,7 @@ public sealed class HealingAnalyzer(HealingModel model)
                 return inTile.Count >= MinEarlierDots && inTile.Count(d => d.Faded) >= MinFadedShare * inTile.Count;
             }
 
-            var own = groups.First(g => g.Count == (int)flag.Evidence["tiles"] && HealingFlagAssembler.Box(g).SequenceEqual(flag.Box));
+            var own = groups.Value.First(g => g.Count == (int)flag.Evidence["tiles"] && HealingFlagAssembler.Box(g).SequenceEqual(flag.Box));
             var faded = own.Where(TileFaded).ToList();
             // The tiles were chosen for their faded dots, so a narrowed group must clear the noise test at a level
             // divided by the number of tiles searched (Bonferroni): picking the worst of 60 noisy tiles and testing it
