@@ -34,7 +34,7 @@ internal static class ClippedColour
         {
             ReadOnlySpan<byte> v = valid.Row(y)[..rgb.Width];
             acc.N += v.Length - v.Count((byte)0);
-            foreach (int x in ClippedPixels(rgb.Row(y)[..(3 * rgb.Width)], 1))
+            foreach (int x in ClippedBlocks(rgb.Row(y)[..(3 * rgb.Width)], 1))
             {
                 acc.C += v[x] != 0 ? 1 : 0;
             }
@@ -68,7 +68,7 @@ internal static class ClippedColour
             int pixels = Math.Min(rgb.Width, width * f);
             for (int dy = 0; dy < f && (y * f) + dy < rgb.Height; dy++)
             {
-                foreach (int block in ClippedPixels(rgb.Row((y * f) + dy)[..(3 * pixels)], f))
+                foreach (int block in ClippedBlocks(rgb.Row((y * f) + dy)[..(3 * pixels)], f))
                 {
                     dst[block] = 1;
                 }
@@ -82,7 +82,7 @@ internal static class ClippedColour
     /// each once, in order. The vectorised <see cref="MemoryExtensions.IndexOfAnyInRange{T}(ReadOnlySpan{T}, T, T)"/>
     /// finds the next clipped byte; the search then resumes at the next block, which a hit has already decided.
     /// </summary>
-    private static List<int> ClippedPixels(ReadOnlySpan<byte> row, int block)
+    private static List<int> ClippedBlocks(ReadOnlySpan<byte> row, int block)
     {
         var hits = new List<int>();
         int i = 0;
